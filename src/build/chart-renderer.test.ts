@@ -1,0 +1,59 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cachedRenderer, chartKey } from './chart-renderer';
+
+const dirs: string[] = [];
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'sop-chart-cache-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('chart render cache', () => {
+  it('renders a chart once and serves the same SVG from disk after', async () => {
+    const calls: string[] = [];
+    const render = async (source: string, id: string) => {
+      calls.push(source);
+      return `<svg id="${id}">${source}</svg>`;
+    };
+    const dir = tempDir();
+    const first = cachedRenderer(dir, render);
+    const svg = await first.render('flowchart TD\n  a-->b\n');
+    expect(await first.render('flowchart TD\n  a-->b\n')).toBe(svg);
+    // A new build (new cache object, same folder) still hits.
+    const second = cachedRenderer(dir, render);
+    expect(await second.render('flowchart TD\n  a-->b\n')).toBe(svg);
+    expect(calls).toHaveLength(1);
+    expect(first.stats).toEqual({ hits: 1, misses: 1 });
+    expect(second.stats).toEqual({ hits: 1, misses: 0 });
+    expect(readdirSync(dir)).toEqual([`${chartKey('flowchart TD\n  a-->b\n')}.svg`]);
+  });
+
+  it('renders again when the source changes', async () => {
+    let count = 0;
+    const cache = cachedRenderer(tempDir(), async () => `<svg>${++count}</svg>`);
+    await cache.render('flowchart TD\n  a-->b\n');
+    await cache.render('flowchart TD\n  a-->c\n');
+    expect(count).toBe(2);
+  });
+
+  it('keys on source and on the renderer settings', () => {
+    expect(chartKey('a')).toBe(chartKey('a'));
+    expect(chartKey('a')).not.toBe(chartKey('b'));
+    expect(chartKey('a')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('does not cache a failed render', async () => {
+    const dir = tempDir();
+    const failing = cachedRenderer(dir, async () => {
+      throw new Error('Parse error');
+    });
+    await expect(failing.render('flowchart TD\n  a-->')).rejects.toThrow('Parse error');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,26 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { procedureSchema } from './lib/procedure-schema';
+import {
+  categorySchema,
+  glossaryTermSchema,
+  receptionLevelSchema,
+  roleSchema,
+} from './lib/reference-schemas';
+import { contentDir } from './lib/content-dir';
+
+const dir = contentDir();
+
+export const collections = {
+  procedures: defineCollection({
+    loader: glob({ pattern: '**/*.mdx', base: `${dir}/procedures` }),
+    schema: procedureSchema,
+  }),
+  categories: defineCollection({ loader: file(`${dir}/categories.yaml`), schema: categorySchema }),
+  roles: defineCollection({ loader: file(`${dir}/roles.yaml`), schema: roleSchema }),
+  glossary: defineCollection({ loader: file(`${dir}/glossary.yaml`), schema: glossaryTermSchema }),
+  receptionLevels: defineCollection({
+    loader: file(`${dir}/reception-levels.yaml`),
+    schema: receptionLevelSchema,
+  }),
+};

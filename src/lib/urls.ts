@@ -1,0 +1,23 @@
+// Every internal link goes through here, so the site works under any base
+// path (set once, in astro.config.mjs, from SOP_BASE).
+
+/** Joins the site's base ("/" or "/sop/") with a site-relative path. */
+export function withBase(base: string, path: string): string {
+  const head = base.endsWith('/') ? base : `${base}/`;
+  return head + path.replace(/^\/+/, '');
+}
+
+export const paths = {
+  home: () => '',
+  category: (id: string) => `categories/${id}/`,
+  procedure: (id: string) => `procedures/${id}/`,
+  glossary: (termId?: string) => (termId ? `glossary/#term-${termId}` : 'glossary/'),
+  roles: () => 'roles/',
+  role: (id: string) => `roles/${id}/`,
+  search: () => 'search/',
+};
+
+/** Anchor of a step on its procedure page. */
+export function stepAnchor(stepId: string): string {
+  return `step-${stepId}`;
+}
