@@ -1,0 +1,49 @@
+// Reading the built site in dist/ (npm test builds it before the site tests).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './content-files';
+
+export const DIST = join(ROOT, 'dist');
+
+export function readPage(path: string, dist = DIST): string {
+  const file = join(dist, path, path.endsWith('.html') ? '' : 'index.html');
+  if (!existsSync(file)) throw new Error(`not built: ${file} (run npm run build first)`);
+  return readFileSync(file, 'utf8');
+}
+
+/** The chart figures of a page, each with the step ids its nodes carry. */
+export function chartsOf(html: string): { svg: boolean; stepIds: string[] }[] {
+  return [...html.matchAll(/<figure class="chart"[\s\S]*?<\/figure>/g)].map(([figure]) => ({
+    svg: /<svg[\s>]/.test(figure),
+    stepIds: [...figure.matchAll(/<g [^>]*data-step-id="([^"]+)"/g)].map((m) => m[1]!),
+  }));
+}
+
+/**
+ * The JavaScript a page loads before any interaction: inline and external
+ * module scripts plus everything they import statically (not lazy import()).
+ */
+export function eagerScripts(html: string, dist = DIST, base = '/'): { name: string; code: string }[] {
+  const found = new Map<string, string>();
+  const visit = (file: string) => {
+    if (found.has(file)) return;
+    const code = readFileSync(join(dist, file), 'utf8');
+    found.set(file, code);
+    for (const [, spec] of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+      if (spec!.startsWith('.')) visit(join(file, '..', spec!));
+      else if (spec!.startsWith(base)) visit(spec!.slice(base.length));
+    }
+  };
+  const inline: { name: string; code: string }[] = [];
+  for (const [, attrs, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const src = /src="([^"]+)"/.exec(attrs!)?.[1];
+    if (src) visit(src.startsWith(base) ? src.slice(base.length) : src);
+    else if (!/type="application\/(ld\+)?json"/.test(attrs!)) inline.push({ name: 'inline', code: body! });
+  }
+  for (const item of inline) {
+    for (const [, spec] of item.code.matchAll(/import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+      if (spec!.startsWith(base)) visit(spec!.slice(base.length));
+    }
+  }
+  return [...inline, ...[...found].map(([name, code]) => ({ name, code }))];
+}

@@ -1,0 +1,33 @@
+// Builds the site from a throwaway content folder: the real reference data
+// plus the given fixture procedures.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONTENT, ROOT } from './content-files';
+
+export interface FixtureBuild {
+  status: number | null;
+  output: string;
+  outDir: string;
+}
+
+export function buildFixture(procedures: string[], env: Record<string, string> = {}): FixtureBuild {
+  const dir = mkdtempSync(join(tmpdir(), 'sop-fixture-'));
+  const content = join(dir, 'content');
+  mkdirSync(join(content, 'procedures', 'corporate'), { recursive: true });
+  for (const name of ['categories.yaml', 'roles.yaml', 'glossary.yaml', 'reception-levels.yaml']) {
+    cpSync(join(CONTENT, name), join(content, name));
+  }
+  for (const name of procedures) {
+    cpSync(join(ROOT, 'tests', 'fixtures', 'procedures', name), join(content, 'procedures', 'corporate', name));
+  }
+  const outDir = join(dir, 'dist');
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SOP_CONTENT_DIR: content, ...env },
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}

@@ -1,0 +1,56 @@
+// Whole builds from fixture content: bad content stops the build with file,
+// step and fix; a build without Chromium falls back to browser rendering.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, type FixtureBuild } from '../helpers/fixture-build';
+import { chartsOf, readPage } from '../helpers/dist';
+import { hasChromium, openBrowser } from '../helpers/browser';
+import { serveStatic } from '../helpers/static-server';
+
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+describe('a broken next target', () => {
+  it('fails the build, naming the file, the step and the fix', () => {
+    const build = buildFixture(['broken-next.mdx']);
+    expect(build.status).not.toBe(0);
+    const output = plain(build.output);
+    expect(output).toMatch(/content\/procedures\/corporate\/broken-next\.mdx: 1 处问题/);
+    expect(output).toContain(
+      '步骤 "register": next 指向不存在的步骤 "lead-gust"。修正:改成一个已有的步骤 id,是不是 "lead-guest"?',
+    );
+  });
+});
+
+describe('a build without Chromium', () => {
+  let build: FixtureBuild;
+  const cleanups: (() => Promise<void>)[] = [];
+  beforeAll(() => {
+    build = buildFixture(['small-valid.mdx'], { SOP_NO_CHROMIUM: '1' });
+  });
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+  });
+
+  it('succeeds and says once, plainly, that charts render in the browser', () => {
+    expect(build.status, plain(build.output)).toBe(0);
+    const notices = plain(build.output).match(/未找到 Chromium:流程图将改在浏览器中用 Mermaid 渲染/g) ?? [];
+    expect(notices).toHaveLength(1);
+    const html = readPage('procedures/corporate/small-valid/', build.outDir);
+    expect(html).toContain('<mermaid-fallback>');
+    expect(chartsOf(html)[0]!.svg).toBe(false);
+  });
+
+  it.skipIf(!hasChromium)('renders the same chart in the browser, nodes tagged with step ids', async () => {
+    const site = await serveStatic(build.outDir);
+    const browser = await openBrowser();
+    cleanups.push(() => site.close(), () => browser.close());
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${site.url}procedures/corporate/small-valid/`);
+    await page.waitForSelector('figure.chart svg g.node[data-step-id]', { timeout: 30_000 });
+    const ids = await page.$$eval('figure.chart g.node', (els) => els.map((el) => el.getAttribute('data-step-id')));
+    expect(ids.sort()).toEqual(['booked', 'done', 'greet', 'lead-guest', 'register']);
+    expect(await page.locator('figure.chart a[href="#step-register"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+});
