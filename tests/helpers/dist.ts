@@ -47,3 +47,17 @@ export function eagerScripts(html: string, dist = DIST, base = '/'): { name: str
   }
   return [...inline, ...[...found].map(([name, code]) => ({ name, code }))];
 }
+
+/** The visible text of a page's main content: tags dropped, entities decoded. */
+export function pageText(html: string): string {
+  const main = /<main[\s\S]*?<\/main>/.exec(html)?.[0] ?? html;
+  return main
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
+    .replace(/<svg[\s\S]*?<\/svg>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

@@ -32,6 +32,21 @@ describe('procedure content', () => {
     expect(issues.length === 0 ? '' : formatIssues(entry.file, issues)).toBe('');
   });
 
+  it('uses each role under one spelling only: its canonical name', () => {
+    const index = createRoleIndex(roles);
+    const used = new Set(
+      entries.flatMap((e) => {
+        const data = procedureSchema.parse(e.frontmatter);
+        return [...data.roles, ...data.steps.flatMap((s) => (s.role ? [s.role] : []))];
+      }),
+    );
+    const notCanonical = [...used].filter((name) => !index.byName(name));
+    expect(notCanonical).toEqual([]);
+    // No two canonical names or aliases are the same written form.
+    const forms = roles.flatMap((r) => [r.name, ...r.aliases]);
+    expect(new Set(forms).size).toBe(forms.length);
+  });
+
   it('codes are unique', () => {
     const parsed = entries.map((e) => ({ file: e.file, data: e.frontmatter as ProcedureData }));
     expect(validateCorpus(parsed)).toEqual([]);
