@@ -8,7 +8,7 @@ export const STEP_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export const STEP_KINDS = ['start', 'task', 'decision', 'end'] as const;
 export const PROCEDURE_STATUSES = ['正式', '草稿'] as const;
 
-const nonEmpty = z.string().trim().min(1, '不能为空');
+export const nonEmpty = z.string().trim().min(1, '不能为空');
 
 const stepId = z
   .string()

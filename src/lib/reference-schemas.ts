@@ -1,7 +1,7 @@
 // Schemas of the small data collections that procedures point into.
 import { z } from 'astro/zod';
+import { nonEmpty } from './procedure-schema';
 
-const nonEmpty = z.string().trim().min(1, '不能为空');
 const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, '只能用小写字母、数字和连字符');
 
 export const categorySchema = z.object({
