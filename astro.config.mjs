@@ -2,12 +2,17 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { chartRendering } from './src/build/chart-integration.ts';
+import { DEFAULT_SITE } from './src/lib/print.ts';
 
 // The one place the deploy path is set: SOP_BASE=/sop/ npm run build
 const base = process.env.SOP_BASE || '/';
+// Origin of the live site, printed (with a QR code) on paper copies:
+// SOP_SITE=https://sop.example.cn npm run build. Default: the local preview.
+const site = process.env.SOP_SITE || DEFAULT_SITE;
 
 export default defineConfig({
   base,
+  site,
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), chartRendering()],

@@ -1,0 +1,39 @@
+// Print helpers: the live URL a paper copy points back to, the running
+// header/footer text (CSS page margin boxes) and the handbook's version date.
+import { withBase } from './urls';
+
+/** Where the site lives when SOP_SITE is not set: the local preview (npm start). */
+export const DEFAULT_SITE = 'http://127.0.0.1:4321';
+
+/** Absolute URL of a site-relative path, for the printed link and its QR code. */
+export function absoluteUrl(site: string | URL, base: string, path: string): string {
+  return new URL(withBase(base, path), site).href;
+}
+
+/** A CSS string literal: quotes, backslashes and line breaks escaped. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\r\n\f]+/g, ' ').replace(/</g, '\\3c ')}"`;
+}
+
+export interface RunningText {
+  /** Top left of every page after the first: what the document is. */
+  left: string;
+  /** Top right: its version and date. */
+  right: string;
+}
+
+/**
+ * @page rules with the running header. Without a page name it applies to the
+ * whole document (the first page, which has the header block, is left clean);
+ * with one, only to elements printed with `page: <name>`.
+ */
+export function pageMarginRules(text: RunningText, pageName?: string): string {
+  const boxes = `@top-left{content:${cssString(text.left)}}@top-right{content:${cssString(text.right)}}`;
+  if (pageName) return `@page ${pageName}{${boxes}}`;
+  return `@page{${boxes}}@page :first{@top-left{content:none}@top-right{content:none}}`;
+}
+
+/** The handbook's version date: the newest review date of what it contains. */
+export function newestDate(dates: readonly Date[]): Date | undefined {
+  return dates.reduce<Date | undefined>((newest, d) => (!newest || d > newest ? d : newest), undefined);
+}

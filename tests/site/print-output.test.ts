@@ -1,0 +1,85 @@
+// The built print parts: each procedure page carries its live URL with a QR
+// code of exactly that URL, a running header and a sign-off sheet; the
+// handbook pages hold every procedure in order, with no colliding ids.
+import { describe, expect, it } from 'vitest';
+import { qrSvg } from '../../src/build/qr';
+import { formatDate } from '../../src/lib/dates';
+import { absoluteUrl, cssString, DEFAULT_SITE, newestDate } from '../../src/lib/print';
+import { paths } from '../../src/lib/urls';
+import { readPage } from '../helpers/dist';
+import { categories, loadProcedures } from '../helpers/procedures';
+
+const SITE = process.env.SOP_SITE || DEFAULT_SITE;
+const procedures = loadProcedures();
+
+/** ids defined in tags (not in text), with how often each occurs. */
+function idCounts(html: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [tag] of html.matchAll(/<[a-zA-Z][^<>]*>/g)) {
+    for (const [, id] of tag.matchAll(/\sid="([^"]+)"/g)) counts.set(id!, (counts.get(id!) ?? 0) + 1);
+  }
+  return counts;
+}
+
+describe('procedure pages in print', () => {
+  it.each(procedures.map((p) => [p.id, p] as const))('%s: URL, QR code, running header, sign-off sheet', async (_id, p) => {
+    const html = readPage(paths.procedure(p.id));
+    const url = absoluteUrl(SITE, '/', paths.procedure(p.id));
+    const block = /<div class="print-source" data-print-source="page"[\s\S]*?<\/div>\s*<\/div>/.exec(html)?.[0];
+    expect(block, 'print-source block').toBeDefined();
+    expect(block).toContain(`<p class="print-url">${url}</p>`);
+    expect(block).toContain(await qrSvg(url));
+    expect(block).toContain(`版本 ${p.data.version}`);
+    expect(block).toContain(formatDate(p.data.reviewed));
+    expect(html).toContain(`@page{@top-left{content:${cssString(`${p.data.code} ${p.data.title}`)}}`);
+    const sheet = /<section class="signoff-sheet"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(sheet).toContain('阅读确认签字表');
+    expect(sheet).toContain(p.data.code);
+    for (const column of ['姓名', '岗位', '阅读日期', '签名']) expect(sheet).toContain(`>${column}</th>`);
+    expect(html).toMatch(/<print-controls[^>]*>[\s\S]*?<button type="button" data-print="all"[^>]*>打印本页<\/button>/);
+  });
+
+  it('other pages end with the site URL block, pointing at themselves', async () => {
+    const html = readPage('');
+    const url = absoluteUrl(SITE, '/', paths.home());
+    expect(html).toContain('data-print-source="site"');
+    expect(html).toContain(`<p class="print-url">${url}</p>`);
+    expect(html).toContain(await qrSvg(url));
+  });
+});
+
+describe('the printable handbook', () => {
+  it('holds every procedure in order after a cover dated by the newest review', () => {
+    const html = readPage(paths.handbook());
+    const newest = newestDate(procedures.map((p) => p.data.reviewed))!;
+    const cover = /<section class="hb-cover"[\s\S]*?<\/section>/.exec(html)![0];
+    expect(cover).toContain(formatDate(newest));
+    const sections = [...html.matchAll(/<article class="hb-procedure[^"]*" id="(hb-\d+)"[^>]*>[\s\S]*?<p class="procedure-code"[^>]*>\d+\. ([^ ]+) ·/g)];
+    expect(sections.map((m) => m[2])).toEqual(procedures.map((p) => p.data.code));
+    expect(sections.map((m) => m[1])).toEqual(procedures.map((_, i) => `hb-${i + 1}`));
+  });
+
+  it('has no duplicate ids and every in-page link lands on one', () => {
+    for (const path of [paths.handbook(), ...categories.map((c) => paths.handbook(c.id))]) {
+      const html = readPage(path);
+      const counts = idCounts(html);
+      const duplicates = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+      expect(duplicates, path).toEqual([]);
+      const targets = [...html.matchAll(/\shref="#([^"]+)"/g)].map((m) => m[1]!);
+      expect(targets.length).toBeGreaterThan(procedures.length);
+      expect(targets.filter((id) => !counts.has(id)), path).toEqual([]);
+    }
+  });
+
+  it('has one page per category, holding only that category', () => {
+    for (const category of categories) {
+      const mine = procedures.filter((p) => p.data.category === category.id);
+      if (mine.length === 0) continue;
+      const html = readPage(paths.handbook(category.id));
+      for (const p of procedures) {
+        const listed = new RegExp(`<span class="toc-code"[^>]*>${p.data.code}</span>`).test(html);
+        expect(listed, `${category.id} lists ${p.data.code}`).toBe(p.data.category === category.id);
+      }
+    }
+  });
+});
