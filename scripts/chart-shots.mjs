@@ -1,0 +1,22 @@
+// Dev aid: a screenshot of each procedure's flowchart, to read against the source.
+// Usage: node scripts/chart-shots.mjs http://127.0.0.1:4321/ /tmp/charts [dark]
+import { readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const [base, out = '/tmp/charts', scheme = 'light'] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+const ids = readdirSync('content/procedures', { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+for (const id of ids) {
+  await page.goto(`${base}procedures/${id}/`);
+  const charts = page.locator('figure.chart');
+  for (let i = 0; i < (await charts.count()); i++) {
+    await charts.nth(i).screenshot({ path: `${out}/${id.replace('/', '__')}-${i}.png` });
+  }
+}
+await browser.close();
+console.log(ids.length, 'procedures');
