@@ -306,6 +306,11 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('variant')).toBe('male');
     await page.close();
 
+    // A link to the page with a version selects it, walk or not.
+    const linked = await open(`${BATH}?variant=female`);
+    expect(await linked.page.isChecked('#variant-female')).toBe(true);
+    await linked.page.close();
+
     const male = await open(BATH);
     await startByKeyboard(male.page);
     expect(await sayAtSeeOff(male.page)).toEqual(['先生走好,欢迎再次光临']);
