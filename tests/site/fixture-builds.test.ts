@@ -53,4 +53,23 @@ describe('a build without Chromium', () => {
     expect(await page.locator('figure.chart a[href="#step-register"]').count()).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it.skipIf(!hasChromium)('walks the browser-rendered chart and links its nodes to the step text', async () => {
+    const site = await serveStatic(build.outDir);
+    const browser = await openBrowser();
+    cleanups.push(() => site.close(), () => browser.close());
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The walk opens at load; the chart arrives later and must light up then.
+    await page.goto(`${site.url}procedures/corporate/small-valid/?walk=register&via=2`);
+    await page.waitForSelector('dialog figure.chart g.node.is-current[data-step-id="register"]', { timeout: 30_000 });
+    const visited = await page.$$eval('dialog figure.chart g.node.is-visited', (els) => els.map((el) => el.getAttribute('data-step-id')));
+    expect(visited).toEqual(['greet', 'booked']);
+    await page.keyboard.press('Escape');
+    await page.hover('#step-lead-guest .step-title');
+    const lit = await page.$$eval('figure.chart g.node.is-linked', (els) => els.map((el) => el.getAttribute('data-step-id')));
+    expect(lit).toEqual(['lead-guest']);
+    expect(errors).toEqual([]);
+  });
 });
