@@ -68,7 +68,7 @@ describe('planVisit relative to today', () => {
   it('says so when a deadline is today', () => {
     const p = plan('2026-06-17', true, '2026-06-15');
     expect(p.deadlines[1]).toMatchObject({ status: 'today', daysFromToday: 0 });
-    expect(p.warnings).toContain('“通知总经办总裁参加,以便确认”今天就要完成。');
+    expect(p.warnings).toContain('“通知总经办:总裁参加,以便确认”今天就要完成。');
   });
 
   it('warns when the visit date itself is already past', () => {

@@ -99,7 +99,7 @@ export function planVisit(input: PlanInput): { ok: true; plan: VisitPlan } | { o
   ];
   if (input.presidentAttends) {
     deadlines.push(
-      entry('notify-gm-office', addDays(visit, -GM_OFFICE_DAYS_BEFORE), '通知总经办总裁参加,以便确认', '总经办', '1.3.3 如需要总裁参加,必须提前2天通知总经办'),
+      entry('notify-gm-office', addDays(visit, -GM_OFFICE_DAYS_BEFORE), '通知总经办:总裁参加,以便确认', '总经办', '1.3.3 如需要总裁参加,必须提前2天通知总经办'),
     );
   }
   deadlines.push(entry('visit', visit, '客户来访', '', '1.1.1 确认的来访日期'));
