@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('checklists in Chromium', () => {
   });
 
   /** A fresh context (empty localStorage) and a page that records script errors. */
-  async function open(path: string, setup?: (context: BrowserContext) => Promise<void>) {
+  async function open(path: string, setup?: (context: BrowserContext) => Promise<unknown>) {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     await setup?.(context);
     const page = await context.newPage();
