@@ -144,6 +144,15 @@ describe.skipIf(!hasChromium)('budget calculator and visit planner in Chromium',
     });
   });
 
+  it.each([STANDARDS, RULES])('%s fits a 360 px phone with the tool in use', async (path) => {
+    const { page, context, errors } = await open(path, { viewport: VIEWPORTS.phone, now: '2026-06-12T09:00:00' });
+    if (path === RULES) await page.fill('#visit-date', '2026-06-17');
+    else await page.fill('#budget-guests', '12');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   describe('visit planner', () => {
     const rows = (page: Page) =>
       page.$$eval('sop-visit-planner [data-rows] tr', (trs) =>
