@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checklistSpec,
+  hashText,
+  loadState,
+  normalize,
+  progress,
+  serializeState,
+  storageKey,
+  toggleItem,
+  visibleIds,
+} from './checklist-state';
+
+const items = [
+  { id: 'ask', text: '已询问台签、水果、礼品及就餐情况' },
+  { id: 'need-gift', text: '需要礼品' },
+  { id: 'prepare-gift', text: '准备礼品', when: 'need-gift' },
+  { id: 'wrap-gift', text: '包装礼品', when: 'prepare-gift' },
+  { id: 'tidy', text: '整理会议室' },
+];
+const spec = checklistSpec(items);
+const set = (...ids: string[]) => new Set(ids);
+
+describe('checklistSpec', () => {
+  it('hashes each item and the whole list, keeping conditions', () => {
+    expect(spec.items.map((i) => i.id)).toEqual(items.map((i) => i.id));
+    expect(spec.items[2]).toMatchObject({ when: 'need-gift' });
+    expect(spec.items[0]).not.toHaveProperty('when');
+    expect(spec.version).toMatch(/^[0-9a-f]{8}$/);
+    expect(new Set(spec.items.map((i) => i.hash)).size).toBe(items.length);
+  });
+
+  it('changes the version when an item is reworded, added or removed, and only then', () => {
+    expect(checklistSpec(items).version).toBe(spec.version);
+    const reworded = items.map((i) => (i.id === 'tidy' ? { ...i, text: '整理会议室物件' } : i));
+    expect(checklistSpec(reworded).version).not.toBe(spec.version);
+    expect(checklistSpec(items.slice(0, 4)).version).not.toBe(spec.version);
+    expect(checklistSpec([...items, { id: 'x', text: '新条目' }]).version).not.toBe(spec.version);
+  });
+
+  it('hashText is stable and sensitive to one character', () => {
+    expect(hashText('准备礼品')).toBe(hashText('准备礼品'));
+    expect(hashText('准备礼品')).not.toBe(hashText('准备礼物'));
+    expect(hashText('')).toBe('811c9dc5');
+  });
+
+  it('keys storage by procedure code and checklist id', () => {
+    expect(storageKey('SOP-CORP-03', 'meeting-room-setup')).toBe('sop-checklist:SOP-CORP-03:meeting-room-setup');
+    expect(storageKey('SOP-CORP-03', 'a')).not.toBe(storageKey('SOP-CORP-01', 'a'));
+  });
+});
+
+describe('conditions', () => {
+  it('shows a conditional item only while its condition is ticked, through chains', () => {
+    expect(visibleIds(spec, set())).toEqual(set('ask', 'need-gift', 'tidy'));
+    expect(visibleIds(spec, set('need-gift'))).toEqual(set('ask', 'need-gift', 'prepare-gift', 'tidy'));
+    expect(visibleIds(spec, set('need-gift', 'prepare-gift'))).toEqual(set(...items.map((i) => i.id)));
+    // A chain breaks when a middle link is unticked even if a later one is stored ticked.
+    expect(visibleIds(spec, set('prepare-gift'))).toEqual(set('ask', 'need-gift', 'tidy'));
+  });
+
+  it('unticking a condition unticks everything that hangs on it', () => {
+    const all = set('ask', 'need-gift', 'prepare-gift', 'wrap-gift');
+    expect(toggleItem(spec, all, 'need-gift', false)).toEqual(set('ask'));
+    expect(toggleItem(spec, all, 'prepare-gift', false)).toEqual(set('ask', 'need-gift'));
+  });
+
+  it('a hidden item cannot be ticked; a visible one can', () => {
+    expect(toggleItem(spec, set(), 'prepare-gift', true)).toEqual(set());
+    expect(toggleItem(spec, set('need-gift'), 'prepare-gift', true)).toEqual(set('need-gift', 'prepare-gift'));
+  });
+
+  it('counts progress over the items that are shown', () => {
+    expect(progress(spec, set())).toEqual({ done: 0, total: 3 });
+    expect(progress(spec, set('need-gift'))).toEqual({ done: 1, total: 4 });
+    expect(progress(spec, set('ask', 'need-gift', 'prepare-gift', 'wrap-gift', 'tidy'))).toEqual({ done: 5, total: 5 });
+  });
+
+  it('normalize drops ticks of hidden and unknown items', () => {
+    expect(normalize(spec, set('prepare-gift', 'tidy', 'gone'))).toEqual(set('tidy'));
+  });
+});
+
+describe('loadState', () => {
+  it('starts empty and quiet when nothing is stored', () => {
+    expect(loadState(null, spec)).toEqual({ checked: set(), notice: 'none' });
+  });
+
+  it('round-trips what it saved', () => {
+    const checked = set('ask', 'need-gift', 'prepare-gift');
+    const raw = serializeState(spec, checked);
+    expect(loadState(raw, spec)).toEqual({ checked, notice: 'none' });
+    // Only ids and content hashes are stored.
+    expect(Object.keys(JSON.parse(raw))).toEqual(['format', 'version', 'checked']);
+    expect(raw).not.toContain('礼品');
+  });
+
+  it('migrates state from an older content version: removed and reworded items dropped, new ones unticked', () => {
+    const oldSpec = checklistSpec([
+      { id: 'ask', text: '已询问台签、水果、礼品及就餐情况' },
+      { id: 'need-gift', text: '需要礼品' },
+      { id: 'prepare-gift', text: '准备礼品', when: 'need-gift' },
+      { id: 'old-item', text: '已删除的条目' },
+      { id: 'tidy', text: '整理会议室(旧措辞)' },
+    ]);
+    const raw = serializeState(oldSpec, set('ask', 'need-gift', 'prepare-gift', 'old-item', 'tidy'));
+    const loaded = loadState(raw, spec);
+    expect(loaded.checked).toEqual(set('ask', 'need-gift', 'prepare-gift'));
+    expect(loaded.notice).toBe('updated');
+    expect(loaded.checked.has('wrap-gift')).toBe(false);
+  });
+
+  it('migrates quietly when the content changed but every tick survives', () => {
+    const oldSpec = checklistSpec(items.slice(0, 2));
+    const loaded = loadState(serializeState(oldSpec, set('ask')), spec);
+    expect(loaded).toEqual({ checked: set('ask'), notice: 'none' });
+  });
+
+  it('drops ticks left under a condition that an older version no longer had ticked', () => {
+    const oldSpec = checklistSpec(items.map((i) => ({ id: i.id, text: i.text })));
+    const loaded = loadState(serializeState(oldSpec, set('prepare-gift', 'tidy')), spec);
+    expect(loaded.checked).toEqual(set('tidy'));
+  });
+
+  it.each([
+    ['not JSON', '{"format":1,'],
+    ['JSON null', 'null'],
+    ['a number', '42'],
+    ['an array', '["ask"]'],
+    ['a bare string', '"ask"'],
+    ['another format', JSON.stringify({ format: 2, version: spec.version, checked: {} })],
+    ['no version', JSON.stringify({ format: 1, checked: {} })],
+    ['checked as a list', JSON.stringify({ format: 1, version: spec.version, checked: ['ask'] })],
+    ['checked with non-string hashes', JSON.stringify({ format: 1, version: spec.version, checked: { ask: true } })],
+    ['empty string', ''],
+  ])('resets with a notice when storage holds %s', (_name, raw) => {
+    expect(loadState(raw, spec)).toEqual({ checked: set(), notice: 'reset' });
+  });
+
+  it('resets a value claiming the current version but naming items it does not have (foreign data)', () => {
+    const raw = JSON.stringify({ format: 1, version: spec.version, checked: { ask: spec.items[0]!.hash, intruder: 'deadbeef' } });
+    expect(loadState(raw, spec)).toEqual({ checked: set(), notice: 'reset' });
+    const wrongHash = JSON.stringify({ format: 1, version: spec.version, checked: { ask: '00000000' } });
+    expect(loadState(wrongHash, spec).notice).toBe('reset');
+  });
+
+  it('treats another checklist’s state under this key as changed content and keeps nothing of it', () => {
+    const other = checklistSpec([{ id: 'supplies', text: '检查备料' }]);
+    const loaded = loadState(serializeState(other, set('supplies')), spec);
+    expect(loaded).toEqual({ checked: set(), notice: 'updated' });
+  });
+});

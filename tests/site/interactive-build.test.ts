@@ -1,0 +1,105 @@
+// The built pages carry exactly the content data the interactive parts need
+// (checklist versions and item hashes, the level figures), and their JavaScript
+// stays small.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { procedureSchema } from '../../src/lib/procedure-schema';
+import { receptionLevelSchema } from '../../src/lib/reference-schemas';
+import { checklistSpec, storageKey } from '../../src/lib/checklist-state';
+import { CONTENT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
+import { DIST, eagerScripts, readPage } from '../helpers/dist';
+
+const procedures = procedureFiles().map((file) => {
+  const entry = readMdx(file);
+  return {
+    id: file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, ''),
+    body: entry.body,
+    data: procedureSchema.parse(entry.frontmatter),
+  };
+});
+const gz = (text: string) => gzipSync(text).length;
+const pageWith = (tag: string) => procedures.find((p) => new RegExp(`<${tag}\\b`).test(p.body))!;
+
+describe('checklists in the built pages', () => {
+  it.each(procedures.filter((p) => p.data.checklists.length > 0).map((p) => [p.id, p] as const))(
+    '%s: each checklist carries its storage key, content version and item hashes',
+    (_id, p) => {
+      const html = readPage(`procedures/${p.id}/`);
+      for (const checklist of p.data.checklists) {
+        const spec = checklistSpec(checklist.items);
+        const key = storageKey(p.data.code, checklist.id);
+        expect(html).toContain(`<sop-checklist data-key="${key}" data-version="${spec.version}"`);
+        for (const item of spec.items) {
+          expect(html).toMatch(new RegExp(`<li data-item="${item.id}" data-hash="${item.hash}"`));
+        }
+        // Placed once, whether in the body or in the closing checklist section.
+        expect(html.split(`id="checklist-${checklist.id}"`).length - 1).toBe(1);
+      }
+    },
+  );
+});
+
+describe('budget calculator data', () => {
+  it('embeds the level figures exactly as content/reception-levels.yaml has them', () => {
+    const levels = readYamlList('reception-levels.yaml')
+      .map((l) => receptionLevelSchema.parse(l))
+      .sort((a, b) => a.order - b.order);
+    const html = readPage(`procedures/${pageWith('BudgetCalculator').id}/`);
+    const json = /<script type="application\/json" data-levels>([\s\S]*?)<\/script>/.exec(html)?.[1];
+    expect(json).toBeDefined();
+    expect(JSON.parse(json!)).toEqual(levels.map((l) => ({ id: l.id, name: l.name, meals: l.meals })));
+  });
+});
+
+describe('JavaScript and CSS weight', () => {
+  const pages = [
+    ...new Map(
+      [pageWith('BudgetCalculator'), pageWith('VisitPlanner'), ...procedures.filter((p) => p.data.checklists.length > 0)].map((p) => [p.id, p]),
+    ).values(),
+  ];
+
+  it.each(pages.map((p) => [p.id, p] as const))('%s stays within the page budget (30 KB JS, 20 KB CSS gzipped)', (_id, p) => {
+    const html = readPage(`procedures/${p.id}/`);
+    const js = eagerScripts(html).reduce((sum, s) => sum + gz(s.code), 0);
+    const css = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)]
+      .map((m) => readFileSync(join(DIST, m[1]!), 'utf8'))
+      .concat([...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!))
+      .reduce((sum, text) => sum + gz(text), 0);
+    console.info(`[weight] ${p.id}: JS ${(js / 1024).toFixed(1)} KB gz, CSS ${(css / 1024).toFixed(1)} KB gz`);
+    expect(js).toBeLessThanOrEqual(30 * 1024);
+    expect(css).toBeLessThanOrEqual(20 * 1024);
+  });
+
+  it('each interactive part ships under 3 KB gzipped, and only where it is used', () => {
+    const parts = {
+      checklist: (code: string) => code.includes('sop-checklist'),
+      budget: (code: string) => code.includes('sop-budget'),
+      planner: (code: string) => code.includes('sop-visit-planner'),
+    };
+    for (const p of procedures) {
+      const scripts = eagerScripts(readPage(`procedures/${p.id}/`));
+      const has = (test: (code: string) => boolean) => scripts.filter((s) => test(s.code));
+      expect(has(parts.checklist).length > 0, `${p.id} checklist script`).toBe(p.data.checklists.length > 0);
+      expect(has(parts.budget).length > 0, `${p.id} budget script`).toBe(/<BudgetCalculator\b/.test(p.body));
+      expect(has(parts.planner).length > 0, `${p.id} planner script`).toBe(/<VisitPlanner\b/.test(p.body));
+      for (const [name, test] of Object.entries(parts)) {
+        for (const script of has(test)) {
+          expect(gz(script.code), `${p.id} ${name}`).toBeLessThanOrEqual(3 * 1024);
+        }
+      }
+    }
+    const sizes = Object.entries(parts).map(([name, test]) => {
+      const page = procedures.find((p) => eagerScripts(readPage(`procedures/${p.id}/`)).some((s) => test(s.code)))!;
+      const script = eagerScripts(readPage(`procedures/${page.id}/`)).find((s) => test(s.code))!;
+      return `${name} ${(gz(script.code) / 1024).toFixed(2)} KB`;
+    });
+    console.info(`[weight] interactive parts, gzipped: ${sizes.join(', ')}`);
+  });
+
+  it('the home page ships none of them', () => {
+    const scripts = eagerScripts(readPage(''));
+    for (const script of scripts) expect(script.code).not.toMatch(/sop-checklist|sop-budget|sop-visit-planner/);
+  });
+});
