@@ -1,7 +1,7 @@
 // Builds the site from a throwaway content folder: the real reference data
 // plus the given fixture procedures.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTENT, ROOT } from './content-files';
@@ -16,7 +16,8 @@ export function buildFixture(procedures: string[], env: Record<string, string> =
   const dir = mkdtempSync(join(tmpdir(), 'sop-fixture-'));
   const content = join(dir, 'content');
   mkdirSync(join(content, 'procedures', 'corporate'), { recursive: true });
-  for (const name of ['categories.yaml', 'roles.yaml', 'glossary.yaml', 'reception-levels.yaml']) {
+  // Every reference YAML file, so a new collection needs no change here.
+  for (const name of readdirSync(CONTENT).filter((n) => n.endsWith('.yaml'))) {
     cpSync(join(CONTENT, name), join(content, name));
   }
   for (const name of procedures) {
