@@ -260,7 +260,7 @@ class SearchPanel extends HTMLElement {
       link.append(line);
     }
     if (placed.where) link.append(el('span', 'search-hit-where', placed.where));
-    link.append(this.excerpt(placed.excerpt));
+    link.append(this.excerpt(placed.excerpt, placed.where));
     item.append(link);
 
     if (placed.others.length) {
@@ -269,7 +269,7 @@ class SearchPanel extends HTMLElement {
       for (const other of placed.others) {
         const sub = el('a');
         sub.href = other.url;
-        sub.append(el('span', 'search-hit-where', other.title), this.excerpt(other.excerpt));
+        sub.append(el('span', 'search-hit-where', other.title), this.excerpt(other.excerpt, other.title));
         const li = el('li');
         li.append(sub);
         subs.append(li);
@@ -280,9 +280,9 @@ class SearchPanel extends HTMLElement {
   }
 
   /** Pagefind's excerpt is entity-encoded with <mark> added, so it is safe as HTML. */
-  private excerpt(html: string): HTMLElement {
+  private excerpt(html: string, heading?: string): HTMLElement {
     const span = el('span', 'search-hit-excerpt');
-    span.innerHTML = trimExcerpt(html);
+    span.innerHTML = trimExcerpt(html, 90, heading);
     return span;
   }
 
@@ -330,7 +330,7 @@ class SearchPanel extends HTMLElement {
       return;
     }
     for (const [key, label] of CHIP_GROUPS) {
-      const values = Object.keys(filters[key] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+      const values = this.chipOrder(key, Object.keys(filters[key] ?? {}));
       if (!values.length) continue;
       const group = el('div', 'search-chip-group');
       group.setAttribute('role', 'group');
@@ -356,6 +356,20 @@ class SearchPanel extends HTMLElement {
     this.filterBox.hidden = groups.childElementCount === 0;
     if (this.selected.size) this.filterBox.open = true;
     this.syncChips();
+  }
+
+  /** Values in the order the page gives (categories), the rest by pinyin. */
+  private chipOrder(key: string, values: string[]): string[] {
+    let order: string[] = [];
+    try {
+      const parsed: unknown = JSON.parse(this.dataset.order ?? '{}');
+      const list = (parsed as Record<string, unknown>)[key];
+      if (Array.isArray(list)) order = list.map(String);
+    } catch {
+      // Without an order the chips are still usable, sorted by pinyin.
+    }
+    const rank = (v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
+    return values.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'zh-CN'));
   }
 
   private syncChips() {

@@ -155,6 +155,13 @@ describe('trimExcerpt', () => {
     expect(out).toBe(`…${'甲'.repeat(10)}确认<mark>叫早</mark>时间${'乙'.repeat(14)}…`);
   });
 
+  it('drops the step title it starts with, which the result shows already', () => {
+    const html = '第 5 步:与领队确认<mark>叫早</mark>时间. 负责:前台接待员. 与领队确认<mark>叫早</mark>。';
+    expect(trimExcerpt(html, 90, '第 5 步:与领队确认叫早时间')).toBe('负责:前台接待员. 与领队确认<mark>叫早</mark>。');
+    expect(trimExcerpt('第 1 步:<mark>结束</mark>. ', 90, '第 1 步:结束')).toBe('');
+    expect(trimExcerpt('别的开头<mark>叫早</mark>', 90, '第 5 步')).toBe('别的开头<mark>叫早</mark>');
+  });
+
   it('keeps entities encoded and never cuts one in half', () => {
     const html = `${'&lt;'.repeat(50)}<mark>押金</mark>&amp;房卡${'&gt;'.repeat(50)}`;
     const out = trimExcerpt(html, 20);

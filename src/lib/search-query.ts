@@ -189,18 +189,26 @@ const escapeHtml = (text: string) =>
 
 /**
  * A short window of a Pagefind excerpt (entity-encoded text with <mark>s):
- * the `max` characters holding the most highlighted text, with … where cut.
+ * the `max` characters holding the most highlighted text, with … where cut,
+ * and without a leading `heading` the result shows on its own line.
  * Pagefind is asked for long excerpts so coverage() sees a whole step; this
  * keeps what is shown short. Returns safe HTML of the same kind.
  */
-export function trimExcerpt(html: string, max = 90): string {
-  const chars: { c: string; marked: boolean }[] = [];
+export function trimExcerpt(html: string, max = 90, heading = ''): string {
+  let chars: { c: string; marked: boolean }[] = [];
   for (const [, marked, plain] of html.matchAll(/<mark>(.*?)<\/mark>|((?:(?!<mark>)[\s\S])+)/g)) {
     const text = (marked ?? plain ?? '').replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e]!);
     for (const c of text) chars.push({ c, marked: marked !== undefined });
   }
-  const content = chars.map((x) => x.c).join('').trim();
-  if (chars.length <= max) return content ? html : '';
+  // A step's excerpt starts with its title, which the result already shows.
+  const plain = chars.map((x) => x.c).join('');
+  if (heading && plain.startsWith(heading)) {
+    const rest = [...plain.slice(heading.length)];
+    const skip = [...heading].length + rest.findIndex((c) => !/[\s.。::]/.test(c));
+    chars = rest.every((c) => /[\s.。::]/.test(c)) ? [] : chars.slice(skip);
+  }
+  if (!chars.some((x) => x.c.trim())) return '';
+  if (chars.length <= max) return render(chars, false, false);
   let start = 0;
   let best = -1;
   for (let i = 0; i < chars.length; i++) {
@@ -209,14 +217,17 @@ export function trimExcerpt(html: string, max = 90): string {
     const count = chars.slice(from, from + max).filter((x) => x.marked).length;
     if (count > best) [best, start] = [count, from];
   }
-  const window = chars.slice(start, start + max);
-  let out = start > 0 ? '…' : '';
-  window.forEach((x, i) => {
-    const opens = x.marked && !window[i - 1]?.marked;
-    const closes = x.marked && !window[i + 1]?.marked;
+  return render(chars.slice(start, start + max), start > 0, start + max < chars.length);
+}
+
+function render(chars: readonly { c: string; marked: boolean }[], cutStart: boolean, cutEnd: boolean): string {
+  let out = cutStart ? '…' : '';
+  chars.forEach((x, i) => {
+    const opens = x.marked && !chars[i - 1]?.marked;
+    const closes = x.marked && !chars[i + 1]?.marked;
     out += (opens ? '<mark>' : '') + escapeHtml(x.c) + (closes ? '</mark>' : '');
   });
-  return out + (start + max < chars.length ? '…' : '');
+  return out + (cutEnd ? '…' : '');
 }
 
 /** Example queries offered when the box is empty. */
