@@ -26,9 +26,20 @@ export function buildFixture(procedures: string[], env: Record<string, string> =
   const outDir = join(dir, 'dist');
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SOP_CONTENT_DIR: content, ...env },
+    env: { ...parentEnv(), ASTRO_TELEMETRY_DISABLED: '1', SOP_CONTENT_DIR: content, ...env },
     encoding: 'utf8',
     timeout: 240_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/**
+ * The test runner's environment without the import.meta.env values Vitest
+ * copies into process.env: Astro's server build reads BASE_URL from there,
+ * so an inherited BASE_URL=/ would override SOP_BASE in every page link.
+ */
+function parentEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
+  return env;
 }
