@@ -8,6 +8,7 @@ import {
   roleSchema,
 } from './lib/reference-schemas';
 import { contentDir } from './lib/content-dir';
+import { synonymGroupSchema } from './lib/synonyms';
 
 const dir = contentDir();
 
@@ -23,4 +24,5 @@ export const collections = {
     loader: file(`${dir}/reception-levels.yaml`),
     schema: receptionLevelSchema,
   }),
+  synonyms: defineCollection({ loader: file(`${dir}/synonyms.yaml`), schema: synonymGroupSchema }),
 };

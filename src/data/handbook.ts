@@ -5,6 +5,7 @@ import type { ProcedureData } from '../lib/procedure-schema';
 import type { Category, GlossaryTerm, ReceptionLevel, Role } from '../lib/reference-schemas';
 import { createRoleIndex, type RoleIndex } from '../lib/roles';
 import { formatIssues, validateCorpus, validateProcedure } from '../lib/validate-procedure';
+import { synonymIssues, type SynonymGroup } from '../lib/synonyms';
 
 export interface ProcedureEntry {
   id: string;
@@ -22,6 +23,8 @@ export interface Handbook {
   roleIndex: RoleIndex;
   glossary: GlossaryTerm[];
   levels: ReceptionLevel[];
+  /** Search synonyms and variant spellings (content/synonyms.yaml). */
+  synonyms: SynonymGroup[];
 }
 
 export class ContentError extends Error {
@@ -29,12 +32,13 @@ export class ContentError extends Error {
 }
 
 async function load(): Promise<Handbook> {
-  const [procedureEntries, categoryEntries, roleEntries, glossaryEntries, levelEntries] = await Promise.all([
+  const [procedureEntries, categoryEntries, roleEntries, glossaryEntries, levelEntries, synonymEntries] = await Promise.all([
     getCollection('procedures'),
     getCollection('categories'),
     getCollection('roles'),
     getCollection('glossary'),
     getCollection('receptionLevels'),
+    getCollection('synonyms'),
   ]);
   const categories = categoryEntries.map((e) => e.data).sort((a, b) => a.order - b.order);
   const roles = roleEntries.map((e) => e.data);
@@ -47,6 +51,8 @@ async function load(): Promise<Handbook> {
     if (issues.length > 0) problems.push(formatIssues(entry.filePath ?? entry.id, issues));
   }
   problems.push(...validateCorpus(procedureEntries.map((e) => ({ file: e.filePath ?? e.id, data: e.data }))));
+  const synonyms = synonymEntries.map((e) => e.data);
+  problems.push(...synonymIssues(synonyms));
   if (problems.length > 0) {
     throw new ContentError(`流程内容有误,构建已停止:\n${problems.join('\n')}`);
   }
@@ -75,6 +81,7 @@ async function load(): Promise<Handbook> {
     roleIndex,
     glossary: glossaryEntries.map((e) => e.data).sort((a, b) => a.term.localeCompare(b.term, 'zh-CN')),
     levels: levelEntries.map((e) => e.data).sort((a, b) => a.order - b.order),
+    synonyms,
   };
 }
 

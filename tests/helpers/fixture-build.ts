@@ -1,7 +1,7 @@
 // Builds the site from a throwaway content folder: the real reference data
 // plus the given fixture procedures.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTENT, ROOT } from './content-files';
@@ -16,7 +16,8 @@ export function buildFixture(procedures: string[], env: Record<string, string> =
   const dir = mkdtempSync(join(tmpdir(), 'sop-fixture-'));
   const content = join(dir, 'content');
   mkdirSync(join(content, 'procedures', 'corporate'), { recursive: true });
-  for (const name of ['categories.yaml', 'roles.yaml', 'glossary.yaml', 'reception-levels.yaml']) {
+  // Every reference YAML file, so a new collection needs no change here.
+  for (const name of readdirSync(CONTENT).filter((n) => n.endsWith('.yaml'))) {
     cpSync(join(CONTENT, name), join(content, name));
   }
   for (const name of procedures) {
@@ -25,9 +26,20 @@ export function buildFixture(procedures: string[], env: Record<string, string> =
   const outDir = join(dir, 'dist');
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SOP_CONTENT_DIR: content, ...env },
+    env: { ...parentEnv(), ASTRO_TELEMETRY_DISABLED: '1', SOP_CONTENT_DIR: content, ...env },
     encoding: 'utf8',
     timeout: 240_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/**
+ * The test runner's environment without the import.meta.env values Vitest
+ * copies into process.env: Astro's server build reads BASE_URL from there,
+ * so an inherited BASE_URL=/ would override SOP_BASE in every page link.
+ */
+function parentEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
+  return env;
 }

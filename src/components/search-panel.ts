@@ -1,0 +1,407 @@
+// <search-panel>: the search box, filter chips and results, shared by the
+// header dialog and the /search/ page. This module and Pagefind load only
+// when search is opened (or on the search page itself).
+import {
+  cleanQuery,
+  expandQuery,
+  mergeResults,
+  placeResult,
+  queryTerms,
+  trimExcerpt,
+  type Location,
+} from '../lib/search-query';
+
+type Filters = Record<string, Record<string, number>>;
+type FilterOption = Record<string, { any: string[] }>;
+
+interface SubResult extends Location {}
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results: SubResult[];
+}
+interface Result {
+  id: string;
+  score: number;
+  data(): Promise<ResultData>;
+}
+/** A result with the words of the search (typed or variant) that found it. */
+type Found = Result & { terms: string[] };
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(query: string | null, options?: { filters?: FilterOption }): Promise<{ results: Result[] } | null>;
+  filters(): Promise<Filters>;
+}
+
+/** Filter chips offered, in this order, with their Chinese labels. */
+const CHIP_GROUPS = [
+  ['category', '分类'],
+  ['department', '部门'],
+  ['role', '角色'],
+] as const;
+const PAGE_SIZE = 8;
+const DEBOUNCE_MS = 150;
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+let engine: Promise<Pagefind> | undefined;
+let ready = false;
+
+/** Pagefind's script and index, fetched once, on first use, under the site's base path. */
+function loadPagefind(): Promise<Pagefind> {
+  engine ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
+    // Long excerpts (in words) cover a whole step for ranking; trimExcerpt() shortens what is shown.
+    await pagefind.options({ baseUrl: BASE, excerptLength: 120, excerptEllipsis: '…' });
+    await pagefind.init();
+    ready = true;
+    return pagefind;
+  })();
+  // A failed load (offline, index missing) may be retried by the next search.
+  engine.catch(() => (engine = undefined));
+  return engine;
+}
+
+let synonymGroups: string[][] | undefined;
+function synonyms(): string[][] {
+  if (!synonymGroups) {
+    try {
+      const parsed: unknown = JSON.parse(document.getElementById('search-synonyms')?.textContent ?? '[]');
+      synonymGroups = Array.isArray(parsed) ? parsed.filter((g): g is string[] => Array.isArray(g)) : [];
+    } catch {
+      synonymGroups = [];
+    }
+  }
+  return synonymGroups;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+class SearchPanel extends HTMLElement {
+  private input!: HTMLInputElement;
+  private status!: HTMLElement;
+  private list!: HTMLOListElement;
+  private more!: HTMLButtonElement;
+  private filterBox!: HTMLDetailsElement;
+  private openPage!: HTMLAnchorElement;
+  private readonly selected = new Map<string, Set<string>>();
+  private results: Found[] = [];
+  private shown = 0;
+  private token = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private started = false;
+
+  get standalone() {
+    return this.hasAttribute('data-standalone');
+  }
+
+  connectedCallback() {
+    if (this.started) return;
+    this.started = true;
+    this.input = this.querySelector('input[type="search"]')!;
+    this.status = this.querySelector('.search-status')!;
+    this.list = this.querySelector('.search-results')!;
+    this.more = this.querySelector('.search-more')!;
+    this.filterBox = this.querySelector('.search-filters')!;
+    this.openPage = this.querySelector('.search-open-page')!;
+
+    if (this.standalone) {
+      this.readUrl();
+      if (!this.input.value) this.input.focus();
+    }
+    this.input.addEventListener('input', () => this.schedule());
+    this.querySelector('form')!.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.openFirst();
+    });
+    this.more.addEventListener('click', () => void this.showMore(true));
+    this.addEventListener('keydown', (event) => this.onKey(event));
+    this.addEventListener('click', (event) => {
+      const example = (event.target as Element).closest<HTMLButtonElement>('button[data-example]');
+      if (!example) return;
+      this.input.value = example.dataset.example!;
+      this.input.focus();
+      void this.run();
+    });
+    void this.loadFilters();
+    void this.run();
+  }
+
+  /** Focus the box, keeping what was typed, and search it again. */
+  focusInput() {
+    this.input.focus();
+    this.input.select();
+  }
+
+  private readUrl() {
+    const params = new URLSearchParams(location.search);
+    this.input.value = params.get('q') ?? '';
+    for (const [key] of CHIP_GROUPS) {
+      const values = params.getAll(key).filter(Boolean);
+      if (values.length) this.selected.set(key, new Set(values));
+    }
+  }
+
+  private params(): URLSearchParams {
+    const params = new URLSearchParams();
+    const q = this.input.value.trim();
+    if (q) params.set('q', q);
+    for (const [key, values] of this.selected) for (const v of values) params.append(key, v);
+    return params;
+  }
+
+  private filterOption(): FilterOption | undefined {
+    const option: FilterOption = {};
+    for (const [key, values] of this.selected) if (values.size) option[key] = { any: [...values] };
+    return Object.keys(option).length ? option : undefined;
+  }
+
+  private schedule() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), DEBOUNCE_MS);
+  }
+
+  private setState(state: 'idle' | 'loading' | 'done' | 'none' | 'error', query = '') {
+    this.dataset.state = state;
+    this.dataset.query = query;
+  }
+
+  private run(): Promise<void> {
+    clearTimeout(this.timer);
+    this.running = this.search();
+    return this.running;
+  }
+
+  private async search(): Promise<void> {
+    const token = ++this.token;
+    const clean = cleanQuery(this.input.value);
+    const filters = this.filterOption();
+    const params = this.params().toString();
+    if (this.standalone) history.replaceState(null, '', params ? `?${params}` : location.pathname);
+    this.openPage.href = `${this.openPage.dataset.page}${params ? `?${params}` : ''}`;
+    this.openPage.hidden = this.standalone || !params;
+
+    if (clean.empty && !filters) {
+      this.results = [];
+      this.list.replaceChildren();
+      this.more.hidden = true;
+      this.showHint();
+      this.setState('idle');
+      return;
+    }
+    this.setState('loading', clean.text);
+    this.list.setAttribute('aria-busy', 'true');
+    if (!ready) this.say('正在载入搜索索引…');
+    let pagefind: Pagefind;
+    try {
+      pagefind = await loadPagefind();
+    } catch {
+      if (token !== this.token) return;
+      this.say('搜索暂时无法使用:搜索索引没有载入。请检查网络后再试,或从左侧目录查找。');
+      this.list.replaceChildren();
+      this.setState('error', clean.text);
+      return;
+    }
+    const queries = clean.empty ? [null] : expandQuery(clean.text, synonyms());
+    const searches = await Promise.all(queries.map((q) => pagefind.search(q, filters ? { filters } : {})));
+    if (token !== this.token) return;
+
+    const terms = queries.map((q) => (q ? queryTerms(q) : []));
+    this.results = mergeResults(searches.map((s) => s?.results ?? [])).map((r) => ({ ...r, terms: terms[r.from]! }));
+    this.shown = 0;
+    this.list.replaceChildren();
+    await this.showMore(false);
+    if (token !== this.token) return;
+    this.list.removeAttribute('aria-busy');
+
+    const also = queries.slice(1).filter((q): q is string => q !== null);
+    if (this.results.length === 0) this.sayNone(clean.text, filters !== undefined);
+    else {
+      const parts = [`找到 ${this.results.length} 个相关页面。`];
+      if (also.length) parts.push(`同时搜索了:${also.map((q) => `“${q}”`).join('、')}。`);
+      this.say(parts.join(''));
+    }
+    if (clean.truncated) this.status.append(el('p', 'search-note', `搜索词太长,只按前 ${[...clean.text].length} 个字搜索。`));
+    this.setState(this.results.length ? 'done' : 'none', clean.text);
+  }
+
+  private async showMore(focusFirstNew: boolean) {
+    const token = this.token;
+    const slice = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    const data = await Promise.all(slice.map((r) => r.data()));
+    if (token !== this.token) return;
+    const items = data.map((d, i) => this.renderResult(d, slice[i]!.terms));
+    this.list.append(...items);
+    this.shown += slice.length;
+    const left = this.results.length - this.shown;
+    this.more.hidden = left <= 0;
+    this.more.textContent = `显示更多结果(还有 ${left} 个)`;
+    if (focusFirstNew) items[0]?.querySelector('a')?.focus();
+  }
+
+  private renderResult(data: ResultData, terms: string[]): HTMLLIElement {
+    const title = data.meta.title ?? data.url;
+    const placed = placeResult({ title, url: data.url, excerpt: data.excerpt, locations: data.sub_results ?? [] }, terms);
+    const item = el('li', 'search-result');
+    const link = el('a', 'search-hit');
+    link.href = placed.href;
+    link.append(el('span', 'search-hit-title', title));
+    const meta = [data.meta.code, data.meta.category].filter(Boolean).join(' · ');
+    if (meta || data.meta.status === '草稿') {
+      const line = el('span', 'search-hit-meta', meta);
+      if (data.meta.status === '草稿') line.append(el('span', 'badge draft', '草稿'));
+      link.append(line);
+    }
+    if (placed.where) link.append(el('span', 'search-hit-where', placed.where));
+    link.append(this.excerpt(placed.excerpt, placed.where));
+    item.append(link);
+
+    if (placed.others.length) {
+      const subs = el('ul', 'search-subs');
+      subs.setAttribute('aria-label', `${title}中的其他位置`);
+      for (const other of placed.others) {
+        const sub = el('a');
+        sub.href = other.url;
+        sub.append(el('span', 'search-hit-where', other.title), this.excerpt(other.excerpt, other.title));
+        const li = el('li');
+        li.append(sub);
+        subs.append(li);
+      }
+      item.append(subs);
+    }
+    return item;
+  }
+
+  /** Pagefind's excerpt is entity-encoded with <mark> added, so it is safe as HTML. */
+  private excerpt(html: string, heading?: string): HTMLElement {
+    const span = el('span', 'search-hit-excerpt');
+    span.innerHTML = trimExcerpt(html, 90, heading);
+    return span;
+  }
+
+  private say(text: string) {
+    this.status.replaceChildren(el('p', undefined, text));
+  }
+
+  private showHint() {
+    const p = el('p', undefined, '输入两三个字即可搜索,例如:');
+    const examples = (this.dataset.examples ?? '').split(',').filter(Boolean);
+    examples.forEach((word, i) => {
+      const button = el('button', 'search-example', word);
+      button.type = 'button';
+      button.dataset.example = word;
+      p.append(i ? '、' : '', button);
+    });
+    this.status.replaceChildren(p);
+  }
+
+  private sayNone(query: string, filtered: boolean) {
+    const p = el('p', undefined, query ? `没有找到与“${query}”相关的内容。` : '没有符合筛选条件的页面。');
+    const tip = el('p', 'search-note');
+    if (filtered) {
+      const clear = el('button', 'search-example', '清除筛选');
+      clear.type = 'button';
+      clear.addEventListener('click', () => {
+        this.selected.clear();
+        this.syncChips();
+        void this.run();
+      });
+      tip.append('已按筛选条件过滤,可以', clear, '再试;');
+    }
+    const glossary = el('a', undefined, '术语表');
+    glossary.href = this.dataset.glossary ?? `${BASE}glossary/`;
+    tip.append('换个说法或少打几个字试试,也可以到', glossary, '里查这个词。');
+    this.status.replaceChildren(p, tip);
+  }
+
+  private async loadFilters() {
+    const groups = this.querySelector('.search-filter-groups')!;
+    let filters: Filters;
+    try {
+      filters = await (await loadPagefind()).filters();
+    } catch {
+      return;
+    }
+    for (const [key, label] of CHIP_GROUPS) {
+      const values = this.chipOrder(key, Object.keys(filters[key] ?? {}));
+      if (!values.length) continue;
+      const group = el('div', 'search-chip-group');
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-label', label);
+      group.append(el('span', 'search-chip-label', label));
+      for (const value of values) {
+        const chip = el('button', 'search-chip', value);
+        chip.type = 'button';
+        chip.dataset.key = key;
+        chip.dataset.value = value;
+        chip.addEventListener('click', () => {
+          const set = this.selected.get(key) ?? new Set<string>();
+          if (set.has(value)) set.delete(value);
+          else set.add(value);
+          this.selected.set(key, set);
+          this.syncChips();
+          void this.run();
+        });
+        group.append(chip);
+      }
+      groups.append(group);
+    }
+    this.filterBox.hidden = groups.childElementCount === 0;
+    if (this.selected.size) this.filterBox.open = true;
+    this.syncChips();
+  }
+
+  /** Values in the order the page gives (categories), the rest by pinyin. */
+  private chipOrder(key: string, values: string[]): string[] {
+    let order: string[] = [];
+    try {
+      const parsed: unknown = JSON.parse(this.dataset.order ?? '{}');
+      const list = (parsed as Record<string, unknown>)[key];
+      if (Array.isArray(list)) order = list.map(String);
+    } catch {
+      // Without an order the chips are still usable, sorted by pinyin.
+    }
+    const rank = (v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
+    return values.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'zh-CN'));
+  }
+
+  private syncChips() {
+    let count = 0;
+    for (const chip of this.querySelectorAll<HTMLButtonElement>('.search-chip')) {
+      const on = this.selected.get(chip.dataset.key!)?.has(chip.dataset.value!) ?? false;
+      chip.setAttribute('aria-pressed', String(on));
+      if (on) count++;
+    }
+    this.querySelector('.search-filter-count')!.textContent = count ? `(已选 ${count} 项)` : '';
+  }
+
+  private async openFirst() {
+    await this.run();
+    this.list.querySelector('a')?.click();
+  }
+
+  /** ↑/↓ walk from the box through every result link and back. */
+  private onKey(event: KeyboardEvent) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const target = event.target as HTMLElement;
+    if (target !== this.input && !this.list.contains(target)) return;
+    const links = [...this.list.querySelectorAll('a')];
+    if (!links.length) return;
+    event.preventDefault();
+    const at = links.indexOf(target as HTMLAnchorElement);
+    if (event.key === 'ArrowDown') links[Math.min(at + 1, links.length - 1)]!.focus();
+    else if (at <= 0) this.input.focus();
+    else links[at - 1]!.focus();
+  }
+}
+
+if (!customElements.get('search-panel')) customElements.define('search-panel', SearchPanel);
+
+export type { SearchPanel };

@@ -1,0 +1,118 @@
+// The search index in the built site: made by Pagefind's extended binary,
+// covering procedure pages (and any page that does not opt out) but not
+// lists, 404 or the search page; each procedure with its filters and meta,
+// each step a titled sub-result at its #step-<id> anchor; chrome left out.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { procedureSchema } from '../../src/lib/procedure-schema';
+import { categorySchema } from '../../src/lib/reference-schemas';
+import { pagefindPair, procedureFacets } from '../../src/lib/search-index';
+import { CONTENT, ROOT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
+import { DIST, eagerScripts, readPage } from '../helpers/dist';
+
+const categories = readYamlList('categories.yaml').map((c) => categorySchema.parse(c));
+const procedures = procedureFiles().map((file) => {
+  const data = procedureSchema.parse(readMdx(file).frontmatter);
+  return {
+    id: file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, ''),
+    data,
+    category: categories.find((c) => c.id === data.category)!,
+  };
+});
+const attr = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+const mainOf = (html: string) => /<main[^>]*>[\s\S]*<\/main>/.exec(html)![0];
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.html') && !name.startsWith('pagefind'))
+    .map((name) => join(dir, name));
+}
+
+describe('the Pagefind index', () => {
+  it('is built by the extended binary, which segments Chinese', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--version', '--verbose'], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Running the executable at \S*pagefind_extended/);
+  });
+
+  it('holds exactly the pages marked data-pagefind-body, in zh-cn', () => {
+    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8'));
+    const indexed = htmlFiles(DIST).filter((file) => /<main[^>]* data-pagefind-body/.test(readFileSync(file, 'utf8')));
+    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+    expect(entry.languages['zh-cn'].page_count).toBe(indexed.length);
+    expect(indexed.length).toBeGreaterThanOrEqual(procedures.length);
+  });
+
+  it('covers every procedure page and leaves out lists, 404 and the search page', () => {
+    for (const p of procedures) expect(readPage(`procedures/${p.id}/`), p.id).toMatch(/<main[^>]* data-pagefind-body/);
+    const optedOut = ['', '404.html', 'search/', ...categories.map((c) => `categories/${c.id}/`)];
+    for (const path of optedOut) expect(readPage(path), path || 'home').not.toContain('data-pagefind-body');
+  });
+});
+
+describe('procedure pages for search', () => {
+  it.each(procedures.map((p) => [p.id, p] as const))('%s carries its filters and meta', (_id, p) => {
+    const html = readPage(`procedures/${p.id}/`);
+    const facets = procedureFacets(p.data, p.category.name);
+    for (const [key, values] of Object.entries(facets.filters)) {
+      for (const value of values) expect(html).toContain(`data-pagefind-filter="${attr(pagefindPair(key, value))}"`);
+    }
+    for (const [key, value] of Object.entries(facets.meta)) {
+      expect(html).toContain(`data-pagefind-meta="${attr(pagefindPair(key, value))}"`);
+    }
+  });
+
+  it.each(procedures.map((p) => [p.id, p] as const))('%s makes each step a titled sub-result at #step-<id>', (_id, p) => {
+    const html = readPage(`procedures/${p.id}/`);
+    p.data.steps.forEach((step, i) => {
+      const li = new RegExp(`<li[^>]* id="step-${step.id}"[^>]*>`).exec(html)?.[0];
+      expect(li, step.id).toBeDefined();
+      expect(li).toContain(`data-pagefind-title="${attr(`第 ${i + 1} 步:${step.title}`)}"`);
+    });
+  });
+
+  it('keeps navigation, breadcrumbs, pager, chart and links to other steps out of the index', () => {
+    for (const p of procedures) {
+      const html = readPage(`procedures/${p.id}/`);
+      const main = mainOf(html);
+      // Header, sidebar and footer sit outside <main data-pagefind-body>.
+      expect(main).not.toContain('class="sidebar"');
+      expect(main).not.toContain('site-footer');
+      expect(main).toMatch(/<nav class="breadcrumbs"[^>]* data-pagefind-ignore="all"/);
+      expect(main).toMatch(/<nav class="pager"[^>]* data-pagefind-ignore="all"/);
+      expect(main).toMatch(/<section aria-labelledby="chart-title" data-pagefind-ignore="all"/);
+      for (const next of main.matchAll(/<p class="step-next"[^>]*>/g)) expect(next[0]).toContain('data-pagefind-ignore');
+      for (const branches of main.matchAll(/<ul class="step-branches"[^>]*>/g)) expect(branches[0]).toContain('data-pagefind-ignore');
+    }
+  });
+});
+
+describe('search costs nothing until used', () => {
+  const gz = (code: string) => gzipSync(code, { level: 9 }).length;
+
+  it.each(procedures.map((p) => [p.id] as const))('%s loads no Pagefind or search panel code up front', (id) => {
+    const scripts = eagerScripts(readPage(`procedures/${id}/`));
+    for (const s of scripts) {
+      expect(s.name, 'search panel must be a lazy chunk').not.toMatch(/search-panel/);
+      expect(s.code, s.name).not.toMatch(/pagefind-(?:entry|worker)|pf_meta|pf_index/);
+    }
+    // The header's search button and what it imports: well under 2 KB gzip.
+    const searchPart = scripts.filter((s) => /SiteSearch|preload-helper/.test(s.name));
+    expect(searchPart.length).toBeGreaterThan(0);
+    const searchBytes = searchPart.reduce((sum, s) => sum + gz(s.code), 0);
+    expect(searchBytes).toBeLessThan(2048);
+    // The whole page's JavaScript stays within the project budget.
+    const total = scripts.reduce((sum, s) => sum + gz(s.code), 0);
+    expect(total).toBeLessThanOrEqual(30 * 1024);
+  });
+
+  it('has the lazy chunk and Pagefind files on disk for when search opens', () => {
+    expect(readdirSync(join(DIST, '_astro')).some((n) => /^search-panel\..*\.js$/.test(n))).toBe(true);
+    expect(existsSync(join(DIST, 'pagefind/pagefind.js'))).toBe(true);
+  });
+});

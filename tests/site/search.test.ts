@@ -1,0 +1,279 @@
+// The search UI in Chromium: opened by button, "/" and Ctrl/⌘+K on every
+// kind of page; nothing of Pagefind loaded before that; results with title,
+// code, category and highlighted excerpt that open at the step; keyboard
+// use; filter chips; the /search/?q= page; and the edge cases of the issue.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
+import { serveStatic, type StaticSite } from '../helpers/static-server';
+import { DIST } from '../helpers/dist';
+import { CONTENT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
+import { procedureSchema } from '../../src/lib/procedure-schema';
+import { categorySchema } from '../../src/lib/reference-schemas';
+import { procedureFacets } from '../../src/lib/search-index';
+import { MAX_QUERY_CHARS } from '../../src/lib/search-query';
+
+const PROCEDURE = 'procedures/spa/lobby-shoe-bar/';
+const categories = readYamlList('categories.yaml').map((c) => categorySchema.parse(c));
+const facets = procedureFiles().map((file) => {
+  const data = procedureSchema.parse(readMdx(file).frontmatter);
+  const path = `procedures/${file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, '')}/`;
+  return { path, ...procedureFacets(data, categories.find((c) => c.id === data.category)!.name) };
+});
+
+describe.skipIf(!hasChromium)('search in Chromium', () => {
+  let browser: Browser;
+  let site: StaticSite;
+
+  beforeAll(async () => {
+    site = await serveStatic(DIST);
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(path: string, viewport: { width: number; height: number } = VIEWPORTS.desktop, waitUntil: 'load' | 'networkidle' = 'load') {
+    const page = await browser.newPage({ viewport });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(site.url + path, { waitUntil });
+    return { page, errors, requests };
+  }
+
+  /** Waits until `panel` has searched `query` (as cleaned) and settled. */
+  async function settled(page: Page, panel: string, query: string, states = ['done', 'none']) {
+    await page.waitForFunction(
+      ({ panel, query, states }) => {
+        const el = document.querySelector<HTMLElement>(panel);
+        return !!el && el.dataset.query === query && states.includes(el.dataset.state ?? '');
+      },
+      { panel, query, states },
+      { timeout: 10_000 },
+    );
+  }
+  const DIALOG = 'dialog search-panel';
+  const PAGE = 'search-panel[data-standalone]';
+  const isOpen = (page: Page) => page.locator('dialog.search-dialog').evaluate((d: HTMLDialogElement) => d.open);
+  const focusedIs = (page: Page, selector: string) =>
+    page.evaluate((s) => document.activeElement === document.querySelector(s), selector);
+  const hits = (page: Page, panel: string) =>
+    page.$$eval(`${panel} .search-result > a.search-hit`, (links) =>
+      links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.replace(/^\//, '')),
+    );
+
+  it('loads no search code or index on a procedure page until search is opened', async () => {
+    const { page, errors, requests } = await open(PROCEDURE, VIEWPORTS.desktop, 'networkidle');
+    expect(requests.filter((r) => /\/pagefind\/|search-panel/.test(r))).toEqual([]);
+    await page.locator('.search-button').click();
+    await page.keyboard.type('押金');
+    await settled(page, DIALOG, '押金');
+    expect(requests.some((r) => r.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    expect(requests.some((r) => /\/pagefind\/(index|fragment)\//.test(r))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens by "/", Ctrl+K and ⌘K on every kind of page, and Esc closes it', async () => {
+    for (const path of ['', 'categories/hotel/', PROCEDURE, '404.html']) {
+      const { page, errors } = await open(path);
+      for (const keys of ['/', 'Control+k', 'Meta+k']) {
+        await page.keyboard.press(keys);
+        expect(await isOpen(page), `${path} ${keys}`).toBe(true);
+        expect(await focusedIs(page, `${DIALOG} input`), `${path} ${keys}`).toBe(true);
+        await page.keyboard.press('Escape');
+        expect(await isOpen(page), `${path} ${keys} Esc`).toBe(false);
+      }
+      // Opened from the button, closing gives focus back to it.
+      await page.locator('.search-button').focus();
+      await page.keyboard.press('Enter');
+      expect(await isOpen(page)).toBe(true);
+      await page.keyboard.press('Escape');
+      expect(await focusedIs(page, '.search-button')).toBe(true);
+      expect(errors, path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('on the search page, "/" goes to the page\'s own box', async () => {
+    const { page } = await open('search/?q=押金');
+    await settled(page, PAGE, '押金');
+    await page.locator('a.site-title').focus();
+    await page.keyboard.press('/');
+    expect(await isOpen(page)).toBe(false);
+    expect(await focusedIs(page, `${PAGE} input`)).toBe(true);
+    await page.close();
+  });
+
+  it('types "/" into a field instead of reopening search', async () => {
+    const { page } = await open(PROCEDURE);
+    await page.keyboard.press('/');
+    await page.keyboard.type('a/b');
+    expect(await page.locator(`${DIALOG} input`).inputValue()).toBe('a/b');
+    expect(await isOpen(page)).toBe(true);
+    await page.close();
+  });
+
+  it('shows title, code, category and highlights; arrows and Enter open the step', async () => {
+    const { page, errors } = await open(PROCEDURE);
+    await page.keyboard.press('/');
+    await page.keyboard.type('叫早');
+    await settled(page, DIALOG, '叫早', ['done']);
+    const first = page.locator(`${DIALOG} .search-result`).first();
+    expect(await first.locator('.search-hit-title').textContent()).toBe('团队客人入住登记程序');
+    expect(await first.locator('.search-hit-meta').textContent()).toBe('SOP-HOTEL-01 · 酒店前厅');
+    expect(await first.locator('.search-hit-where').first().textContent()).toContain('叫早');
+    expect(await first.locator('.search-hit-excerpt mark').count()).toBeGreaterThan(0);
+
+    const links = page.locator(`${DIALOG} .search-results a`);
+    await page.keyboard.press('ArrowDown');
+    expect(await links.first().evaluate((a) => a === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    expect(await links.nth(1).evaluate((a) => a === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedIs(page, `${DIALOG} input`)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL(/group-check-in\/#step-confirm-with-leader$/), page.keyboard.press('Enter')]);
+    const step = page.locator('#step-confirm-with-leader');
+    expect(await step.evaluate((el) => el.matches(':target'))).toBe(true);
+    expect(await step.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Enter in the box opens the first result, closing the dialog on the same page', async () => {
+    const { page } = await open('procedures/hotel/group-check-in/');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('押金');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#step-confirm-with-escort');
+    expect(await isOpen(page)).toBe(false);
+    expect(await page.locator('#step-confirm-with-escort').evaluate((el) => el.matches(':target'))).toBe(true);
+    await page.close();
+  });
+
+  it('narrows results with category, department and role chips', async () => {
+    const { page, errors } = await open('search/?q=客人');
+    await settled(page, PAGE, '客人');
+    const all = await hits(page, PAGE);
+    expect(all.length).toBeGreaterThan(3);
+    await page.locator(`${PAGE} .search-filters summary`).click();
+
+    const chip = (key: string, value: string) => page.locator(`${PAGE} .search-chip[data-key="${key}"][data-value="${value}"]`);
+    const within = (pick: (f: (typeof facets)[number]) => boolean) =>
+      new Set(facets.filter(pick).map((f) => f.path));
+
+    await chip('category', '酒店前厅').click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('category') === '酒店前厅');
+    await settled(page, PAGE, '客人');
+    const hotel = await hits(page, PAGE);
+    expect(hotel.length).toBeGreaterThan(0);
+    for (const path of hotel) expect(within((f) => f.filters.category.includes('酒店前厅')).has(path), path).toBe(true);
+    expect(await chip('category', '酒店前厅').getAttribute('aria-pressed')).toBe('true');
+    await chip('category', '酒店前厅').click();
+
+    await chip('department', '前厅部').click();
+    await settled(page, PAGE, '客人');
+    for (const path of await hits(page, PAGE)) {
+      expect(within((f) => f.filters.department.includes('前厅部')).has(path), path).toBe(true);
+    }
+    await chip('department', '前厅部').click();
+
+    // A role with an empty box lists every page that role works in.
+    await page.locator(`${PAGE} input`).fill('');
+    await chip('role', '行李生').click();
+    await settled(page, PAGE, '');
+    expect(new Set(await hits(page, PAGE))).toEqual(within((f) => f.filters.role.includes('行李生')));
+
+    // Filters that leave nothing say so and offer to clear them.
+    await page.locator(`${PAGE} input`).fill('鞋吧');
+    await settled(page, PAGE, '鞋吧', ['none']);
+    expect(await page.locator(`${PAGE} .search-status`).textContent()).toContain('筛选');
+    await page.locator(`${PAGE} .search-status button`, { hasText: '清除筛选' }).click();
+    await settled(page, PAGE, '鞋吧', ['done']);
+    expect(await hits(page, PAGE)).toContain(PROCEDURE);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the search page works from a bookmark or shared link, and keeps its address current', async () => {
+    const { page } = await open(`search/?q=${encodeURIComponent('保密房')}&category=${encodeURIComponent('酒店前厅')}`);
+    await settled(page, PAGE, '保密房', ['done']);
+    expect(await page.locator(`${PAGE} input`).inputValue()).toBe('保密房');
+    expect(await page.locator(`${PAGE} .search-chip[data-value="酒店前厅"]`).getAttribute('aria-pressed')).toBe('true');
+    expect((await hits(page, PAGE))[0]).toBe('procedures/hotel/guest-privacy/');
+    await page.locator(`${PAGE} input`).fill('换房');
+    await settled(page, PAGE, '换房', ['done']);
+    const params = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+    expect(params).toEqual({ q: '换房', category: '酒店前厅' });
+
+    // The dialog links to the same page for the same search.
+    const other = await open(PROCEDURE);
+    await other.page.keyboard.press('/');
+    await other.page.keyboard.type('叫早');
+    await settled(other.page, DIALOG, '叫早');
+    const href = await other.page.locator(`${DIALOG} .search-open-page`).getAttribute('href');
+    expect(href).toBe(`/search/?q=${encodeURIComponent('叫早')}`);
+    await other.page.close();
+    await page.close();
+  });
+
+  it('handles empty, blank, punctuation, 200-character, Latin and no-result queries', async () => {
+    const { page, errors } = await open('search/');
+    const input = page.locator(`${PAGE} input`);
+    const status = page.locator(`${PAGE} .search-status`);
+
+    for (const blank of ['', '     ', '\u3000\u3000', ',。!?、…—', ' ... /// ']) {
+      await input.fill(blank);
+      await settled(page, PAGE, '', ['idle']);
+      expect(await status.textContent(), JSON.stringify(blank)).toContain('例如');
+      expect(await page.locator(`${PAGE} .search-result`).count()).toBe(0);
+    }
+    // The examples offered are real searches.
+    await page.locator(`${PAGE} .search-status button[data-example]`).first().click();
+    await settled(page, PAGE, '叫早', ['done']);
+
+    const long = '客人离店时检查房间内部用品和设施'.repeat(13).slice(0, 200);
+    expect(long).toHaveLength(200);
+    const started = Date.now();
+    await input.fill(long);
+    await settled(page, PAGE, long.slice(0, MAX_QUERY_CHARS));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await status.textContent()).toContain(`只按前 ${MAX_QUERY_CHARS} 个字搜索`);
+
+    await input.fill('sop-hotel');
+    await settled(page, PAGE, 'sop-hotel', ['done']);
+    expect((await hits(page, PAGE)).every((p) => p.startsWith('procedures/hotel/'))).toBe(true);
+    await input.fill('xyz qwerty');
+    await settled(page, PAGE, 'xyz qwerty', ['none']);
+
+    await input.fill('量子力学');
+    await settled(page, PAGE, '量子力学', ['none']);
+    expect(await status.textContent()).toContain('没有找到与“量子力学”相关的内容');
+    expect(await status.locator('a', { hasText: '术语表' }).getAttribute('href')).toBe('/glossary/');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fits the dialog to a 360 px phone in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: VIEWPORTS.phone, colorScheme });
+      await page.goto(site.url + PROCEDURE);
+      await page.locator('.search-button').click();
+      await page.keyboard.type('结账');
+      await settled(page, DIALOG, '结账', ['done']);
+      const box = (await page.locator('dialog.search-dialog').boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+      expect(await page.locator('dialog.search-dialog').evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+      expect(await page.locator(`${DIALOG} .search-status`).textContent()).toContain('同时搜索了');
+      await page.close();
+    }
+  });
+});
