@@ -15,6 +15,7 @@ export const paths = {
   roles: () => 'roles/',
   role: (id: string) => `roles/${id}/`,
   search: () => 'search/',
+  changes: () => 'changes/',
 };
 
 /** Anchor of a step on its procedure page. */
