@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { chartRendering } from './src/build/chart-integration.ts';
 import { DEFAULT_SITE } from './src/lib/print.ts';
+import { contentCacheDir } from './src/lib/content-dir.ts';
 
 // The one place the deploy path is set: SOP_BASE=/sop/ npm run build
 const base = process.env.SOP_BASE || '/';
@@ -13,6 +14,7 @@ const site = process.env.SOP_SITE || DEFAULT_SITE;
 export default defineConfig({
   base,
   site,
+  cacheDir: contentCacheDir(),
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), chartRendering()],

@@ -16,6 +16,7 @@ export const paths = {
   role: (id: string) => `roles/${id}/`,
   search: () => 'search/',
   handbook: (categoryId?: string) => (categoryId ? `handbook/${categoryId}/` : 'handbook/'),
+  changes: () => 'changes/',
 };
 
 /** Anchor of a step on its procedure page. */

@@ -18,6 +18,8 @@ const TYPES: Record<string, string> = {
 
 export interface StaticSite {
   url: string;
+  /** Serves another built folder from now on, as a deploy of a new build would. */
+  setRoot(dir: string): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,9 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${base}`,
+    setRoot: (dir) => {
+      root = dir;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

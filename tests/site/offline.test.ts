@@ -1,0 +1,377 @@
+// Offline support, updates and change logs: the service worker in the build,
+// then Chromium with the network cut, and a second build published under /sop/.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planPrecache } from '../../src/build/precache';
+import { contentCacheDir } from '../../src/lib/content-dir';
+import { procedureSchema } from '../../src/lib/procedure-schema';
+import { chromiumPath, hasChromium, openBrowser } from '../helpers/browser';
+import { CONTENT, procedureFiles, readMdx, ROOT } from '../helpers/content-files';
+import { DIST, eagerScripts, readPage } from '../helpers/dist';
+import { buildSite } from '../helpers/site-build';
+import { serveStatic, type StaticSite } from '../helpers/static-server';
+
+const procedures = procedureFiles().map((file) => ({
+  file,
+  id: file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, ''),
+  data: procedureSchema.parse(readMdx(file).frontmatter),
+}));
+const UPDATE_TEXT = '手册已更新,点击刷新';
+
+/** The URLs (relative to sw.js) the generated worker precaches. */
+function precachedUrls(dist: string): string[] {
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  return [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!).sort();
+}
+
+function pngSize(file: string): { width: number; height: number } {
+  const png = readFileSync(file);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('the service worker and web app manifest in the build', () => {
+  it('precaches every page, the search index and what pages load, but not the Mermaid fallback', () => {
+    const urls = precachedUrls(DIST);
+    const plan = planPrecache(DIST);
+    expect(urls).toEqual(plan.files);
+    const pages = plan.files.filter((f) => f.endsWith('.html'));
+    for (const p of procedures) expect(pages).toContain(`procedures/${p.id}/index.html`);
+    expect(pages).toContain('index.html');
+    expect(pages).toContain('changes/index.html');
+    expect(pages).toContain('404.html');
+    const pagefind = readdirRecursive(join(DIST, 'pagefind')).map((f) => `pagefind/${f}`);
+    expect(pagefind.length).toBeGreaterThan(5);
+    for (const file of pagefind) expect(urls).toContain(file);
+    // Every stylesheet and script a page loads is there.
+    for (const page of pages) {
+      const html = readPage(page);
+      for (const [, href] of html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)) expect(urls, page).toContain(href);
+      for (const script of eagerScripts(html)) if (script.name !== 'inline') expect(urls, page).toContain(script.name);
+    }
+    expect(urls.filter((u) => /mermaid|elk|cytoscape|katex/i.test(u))).toEqual([]);
+    expect(plan.skipped.some((f) => /mermaid\.core/.test(f))).toBe(true);
+    const bytes = urls.reduce((sum, url) => sum + readFileSync(join(DIST, url)).length, 0);
+    console.log(`[offline] precache: ${urls.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB`);
+    expect(bytes).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it('keeps the eager JS small: this part ≤ 3 KB and the whole procedure page ≤ 30 KB gzipped', () => {
+    for (const p of procedures) {
+      const scripts = eagerScripts(readPage(`procedures/${p.id}/`));
+      const gzip = (code: string) => gzipSync(code).length;
+      const mine = scripts.filter((s) => s.code.includes('sop:seen-revisions'));
+      expect(mine).toHaveLength(1);
+      expect(gzip(mine[0]!.code)).toBeLessThanOrEqual(3 * 1024);
+      expect(scripts.reduce((sum, s) => sum + gzip(s.code), 0), p.id).toBeLessThanOrEqual(30 * 1024);
+    }
+  });
+
+  it('bundles Workbox into sw.js: nothing loaded from elsewhere', () => {
+    const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+    expect(/importScripts\(|workbox-cdn|googleapis/.test(sw)).toBe(false);
+    expect(sw.includes('"SKIP_WAITING"')).toBe(true);
+  });
+
+  it('has a manifest named 接待流程手册 with PNG and maskable icons, relative to the base', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.webmanifest'), 'utf8'));
+    expect(manifest.name).toBe('接待流程手册');
+    expect(manifest.start_url).toBe('./');
+    expect(manifest.scope).toBe('./');
+    expect(manifest.display).toBe('standalone');
+    const pngs = manifest.icons.filter((i: { type: string }) => i.type === 'image/png');
+    expect(pngs.map((i: { sizes: string }) => i.sizes).sort()).toEqual(['192x192', '512x512', '512x512']);
+    expect(pngs.some((i: { purpose: string }) => i.purpose === 'maskable')).toBe(true);
+    for (const icon of pngs) {
+      const [width, height] = icon.sizes.split('x').map(Number);
+      expect(pngSize(join(DIST, icon.src))).toEqual({ width, height });
+    }
+    const home = readPage('');
+    expect(home).toContain('<link rel="manifest" href="/manifest.webmanifest">');
+    expect(home).toContain('<link rel="apple-touch-icon" href="/icons/apple-touch-icon.png">');
+  });
+
+  it('shows the latest change-log entry on each procedure page', () => {
+    for (const p of procedures) {
+      const html = readPage(`procedures/${p.id}/`);
+      const latest = [...p.data.changelog].sort((a, b) => b.date.getTime() - a.date.getTime())[0]!;
+      const note = /<aside class="change-note[\s\S]*?<\/aside>/.exec(html)?.[0] ?? '';
+      expect(note, p.id).toContain(`${latest.version} 版`);
+      expect(note, p.id).toContain(latest.changes);
+    }
+  });
+});
+
+function readdirRecursive(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => statSync(join(dir, name)).isFile());
+}
+
+/** Waits until the page is controlled by an active service worker that has precached the build. */
+async function waitForOfflineCopy(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+async function precacheState(page: Page) {
+  return page.evaluate(async () => {
+    const names = (await caches.keys()).filter((n) => n.includes('-precache-'));
+    const urls: Record<string, string[]> = {};
+    for (const name of names) {
+      const keys = await (await caches.open(name)).keys();
+      urls[name] = keys.map((r) => new URL(r.url).pathname).sort();
+    }
+    return { names, urls };
+  });
+}
+
+/** What the search UI does: load Pagefind from the site and search; returns result URLs. */
+async function searchOffline(page: Page, base: string, term: string): Promise<string[]> {
+  // A string, so Vitest does not rewrite the browser's import().
+  return page.evaluate(`(async () => {
+    const pagefind = await import(${JSON.stringify(`${base}pagefind/pagefind.js`)});
+    const search = await pagefind.search(${JSON.stringify(term)});
+    const data = await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
+    return data.map((d) => d.url);
+  })()`);
+}
+
+async function heading(page: Page) {
+  return (await page.locator('h1').first().textContent())?.trim();
+}
+
+describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let site: StaticSite;
+
+  beforeAll(async () => {
+    site = await serveStatic(DIST);
+    browser = await openBrowser();
+    context = await browser.newContext();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('after one visit, every page and the search work with the network cut', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${site.url}procedures/${procedures[0]!.id}/`);
+    await waitForOfflineCopy(page);
+    await expect.poll(() => page.locator('app-status [role="status"]').textContent()).toContain('断网也能打开');
+
+    // The cache holds exactly this build's file list.
+    const state = await precacheState(page);
+    expect(state.names).toHaveLength(1);
+    const plan = planPrecache(DIST).files.map((f) => `/${f}`);
+    expect(state.urls[state.names[0]!]).toEqual(plan.sort());
+
+    await context.setOffline(true);
+    await site.close(); // and the server gone too: a real cut
+    expect(await page.evaluate(() => fetch('/favicon.svg?probe').then(() => 'online', () => 'offline'))).toBe(
+      'online', // precached: served by the worker even with a query string
+    );
+    expect(await page.evaluate(() => fetch('/not-in-the-build.txt').then(() => 'online', () => 'offline'))).toBe('offline');
+
+    // Three other procedures, by clicking through the table of contents as staff would.
+    for (const p of procedures.slice(1, 4)) {
+      await page.locator(`nav.sidebar a[href="/procedures/${p.id}/"]`).click();
+      await page.waitForURL(`**/procedures/${p.id}/`);
+      expect(await heading(page)).toBe(p.data.title);
+      expect(await page.locator('figure.chart svg').first().isVisible()).toBe(true);
+    }
+
+    // Every page of the build (procedures, glossary, search, …) opens.
+    for (const file of plan.filter((f) => f.endsWith('/index.html'))) {
+      const path = file.replace(/index\.html$/, '');
+      const response = await page.goto(`${site.url}${path.slice(1)}`);
+      expect(response?.status(), path).toBe(200);
+    }
+
+    const urls = await searchOffline(page, '/', '叫早');
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.some((u) => u.includes('group-check-in'))).toBe(true);
+
+    // A page that is not in the build: the handbook's own 404 page, not the browser's error.
+    await page.goto(`${site.url}no-such-page/`);
+    expect(await heading(page)).toBe('找不到这个页面');
+    expect(errors).toEqual([]);
+  });
+
+  it('is installable: Chromium finds no installability errors', async () => {
+    // Installing needs a profile on disk, not the throwaway (incognito) context of the other tests.
+    const profile = mkdtempSync(join(tmpdir(), 'sop-profile-'));
+    const again = await serveStatic(DIST);
+    const persistent = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath!,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    try {
+      const page = await persistent.newPage();
+      await page.goto(again.url);
+      await waitForOfflineCopy(page);
+      const cdp = await persistent.newCDPSession(page);
+      const manifest = (await cdp.send('Page.getAppManifest')) as { errors: unknown[]; url: string };
+      expect(manifest.errors).toEqual([]);
+      expect(manifest.url).toBe(`${again.url}manifest.webmanifest`);
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+        installabilityErrors: unknown[];
+      };
+      expect(installabilityErrors).toEqual([]);
+    } finally {
+      await persistent.close();
+      await again.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(!hasChromium)('a new build published under /sop/', () => {
+  const BASE = '/sop/';
+  let browser: Browser;
+  let context: BrowserContext;
+  let site: StaticSite;
+  let tmp: string;
+  const changed = procedures[0]!;
+  const others = procedures.slice(1, 4);
+  const NEW_VERSION = '9.9';
+  const NEW_CHANGE = '测试:发布一个新版本。';
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'sop-update-'));
+    cpSync(CONTENT, join(tmp, 'content-a'), { recursive: true });
+    cpSync(CONTENT, join(tmp, 'content-b'), { recursive: true });
+    // Build B: one procedure gets a new version with a change-log entry.
+    const file = join(tmp, 'content-b', changed.file.slice(CONTENT.length + 1));
+    const { frontmatter, body } = readMdx(file) as { frontmatter: Record<string, unknown>; body: string };
+    frontmatter.version = NEW_VERSION;
+    frontmatter.changelog = [
+      ...(frontmatter.changelog as unknown[]),
+      { version: NEW_VERSION, date: '2099-01-15', changes: NEW_CHANGE },
+    ];
+    writeFileSync(file, `---\n${yaml.dump(frontmatter)}---\n${body}`);
+    buildSite({ content: join(tmp, 'content-a'), outDir: join(tmp, 'a'), base: BASE });
+    buildSite({ content: join(tmp, 'content-b'), outDir: join(tmp, 'b'), base: BASE });
+    site = await serveStatic(join(tmp, 'a'), BASE);
+    browser = await openBrowser();
+    context = await browser.newContext();
+  }, 600_000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await site?.close();
+    if (tmp) {
+      for (const content of ['content-a', 'content-b']) {
+        rmSync(join(ROOT, contentCacheDir({ SOP_CONTENT_DIR: join(tmp, content) })), { recursive: true, force: true });
+      }
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  const noteOf = (page: Page) => page.locator('aside.change-note').first().textContent();
+
+  it('works offline under the sub-path', async () => {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await waitForOfflineCopy(page);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(site.url);
+    await context.setOffline(true);
+    for (const p of others) {
+      const response = await page.goto(`${site.url}procedures/${p.id}/`);
+      expect(response?.status()).toBe(200);
+      expect(await heading(page)).toBe(p.data.title);
+    }
+    expect((await searchOffline(page, BASE, '叫早')).length).toBeGreaterThan(0);
+    await context.setOffline(false);
+    await page.close();
+  });
+
+  it('announces the new build, keeps the old one until the click, then takes it whole', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}procedures/${changed.id}/`);
+    await waitForOfflineCopy(page);
+    const before = await precacheState(page);
+    expect(before.names).toHaveLength(1);
+    expect(await noteOf(page)).not.toContain(NEW_CHANGE);
+
+    site.setRoot(join(tmp, 'b')); // publish
+    // Any navigation checks for a new worker; the reader is told, not switched.
+    await page.goto(`${site.url}changes/`);
+    const button = page.getByRole('button', { name: UPDATE_TEXT });
+    await button.waitFor({ state: 'visible', timeout: 30_000 });
+    // Until the click, every page still comes from the old build…
+    expect(await page.locator('main').textContent()).not.toContain(NEW_CHANGE);
+    await page.goto(`${site.url}procedures/${changed.id}/`);
+    expect(await noteOf(page)).not.toContain(NEW_CHANGE);
+    await button.waitFor({ state: 'visible', timeout: 30_000 });
+    // …while the new build waits, downloaded whole in a cache of its own.
+    const during = await precacheState(page);
+    expect(during.names).toHaveLength(2);
+
+    await button.focus();
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    await page.waitForFunction((text) => document.querySelector('aside.change-note')?.textContent?.includes(text), NEW_CHANGE);
+    expect(await page.locator('.meta').textContent()).toContain(NEW_VERSION);
+
+    // Only the new build's cache is left, and it holds the new page.
+    const after = await precacheState(page);
+    expect(after.names).toHaveLength(1);
+    expect(after.names[0]).not.toBe(before.names[0]);
+    const cached = await page.evaluate(
+      async (url) => (await (await caches.match(url, { ignoreSearch: true }))?.text()) ?? '',
+      `${site.url}procedures/${changed.id}/index.html`,
+    );
+    expect(cached).toContain(NEW_CHANGE);
+    expect(await button.isVisible()).toBe(false);
+
+    // The reader saw the old version: this procedure is marked as changed since the last visit.
+    const mark = page.locator(`.change-note [data-changed-id="${changed.id}"]`);
+    expect(await mark.isVisible()).toBe(true);
+    expect(await mark.textContent()).toContain('自您上次访问后有更新');
+
+    // 更新记录: newest first, and the "since your last visit" list names only this procedure.
+    await page.goto(`${site.url}changes/`);
+    const first = page.locator('.change-list li').first();
+    expect(await first.locator('a').textContent()).toBe(changed.data.title);
+    expect(await first.textContent()).toContain(NEW_CHANGE);
+    const since = page.locator('[data-changed-list] li:not([hidden])');
+    expect(await since.count()).toBe(1);
+    expect(await since.locator('a').textContent()).toBe(changed.data.title);
+    await page.getByRole('button', { name: '知道了' }).click();
+    expect(await page.locator('[data-changed-list]').isVisible()).toBe(false);
+
+    // The new build works offline too.
+    await context.setOffline(true);
+    await page.goto(`${site.url}procedures/${changed.id}/`);
+    expect(await noteOf(page)).toContain(NEW_CHANGE);
+    await context.setOffline(false);
+    await page.close();
+  });
+
+  it('resets a corrupt stored visit record with a short notice', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(site.url);
+    await page.evaluate(() => localStorage.setItem('sop:seen-revisions', '{not json'));
+    await page.reload();
+    await expect
+      .poll(() => page.locator('app-status [role="status"]').textContent())
+      .toContain('本机保存的浏览记录已损坏,已重置');
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('sop:seen-revisions') ?? 'null'));
+    expect(stored[changed.id]).toBe(`${NEW_VERSION}@2099-01-15`);
+    expect(await heading(page)).toBe('接待流程手册');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+});
