@@ -8,8 +8,11 @@ import { basename, join } from 'node:path';
 
 export const ASSET_DIR = '_astro/';
 const TEXT = /\.(?:html|css|js|mjs|json|webmanifest|svg|txt|xml)$/;
-/** Never precached: the worker itself, source maps. */
-const NEVER = /(?:^sw\.js$|\.map$)/;
+/**
+ * Never precached: the worker itself, source maps, and Pagefind's ready-made
+ * UI bundles, which our own search UI (SiteSearch) does not load.
+ */
+const NEVER = /(?:^sw\.js$|\.map$|^pagefind\/pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$)/;
 
 export interface PrecachePlan {
   /** Paths relative to dist, with forward slashes, sorted. */

@@ -47,7 +47,12 @@ describe('the service worker and web app manifest in the build', () => {
     expect(pages).toContain('404.html');
     const pagefind = readdirRecursive(join(DIST, 'pagefind')).map((f) => `pagefind/${f}`);
     expect(pagefind.length).toBeGreaterThan(5);
-    for (const file of pagefind) expect(urls).toContain(file);
+    // The search index and runtime are there; Pagefind's unused ready-made UI bundles are not.
+    const unusedUi = /^pagefind\/pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
+    for (const file of pagefind) {
+      if (unusedUi.test(file)) expect(urls).not.toContain(file);
+      else expect(urls).toContain(file);
+    }
     // Every stylesheet and script a page loads is there.
     for (const page of pages) {
       const html = readPage(page);
@@ -57,8 +62,14 @@ describe('the service worker and web app manifest in the build', () => {
     expect(urls.filter((u) => /mermaid|elk|cytoscape|katex/i.test(u))).toEqual([]);
     expect(plan.skipped.some((f) => /mermaid\.core/.test(f))).toBe(true);
     const bytes = urls.reduce((sum, url) => sum + readFileSync(join(DIST, url)).length, 0);
-    console.log(`[offline] precache: ${urls.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB`);
-    expect(bytes).toBeLessThan(4 * 1024 * 1024);
+    const transfer = urls.reduce((sum, url) => sum + gzipSync(readFileSync(join(DIST, url))).length, 0);
+    console.log(
+      `[offline] precache: ${urls.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB (${(transfer / 1024 / 1024).toFixed(2)} MB gzip)`,
+    );
+    // What a first visit downloads in the background (servers send text gzipped). The printable
+    // handbook pages are whole copies of the procedures, so raw bytes overstate the transfer.
+    expect(transfer).toBeLessThan(1.5 * 1024 * 1024);
+    expect(bytes).toBeLessThan(6 * 1024 * 1024);
   });
 
   it('keeps the eager JS small: this part ≤ 3 KB and the whole procedure page ≤ 30 KB gzipped', () => {
