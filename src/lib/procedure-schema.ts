@@ -34,6 +34,8 @@ export const stepSchema = z.object({
   branches: z.array(branchSchema).default([]),
   /** Glossary-style pointer to a checklist of this procedure done at this step. */
   checklist: z.string().optional(),
+  /** A draft's placeholder step, not from the source: badged, and never quizzed. */
+  template: z.boolean().default(false),
 });
 
 export const correctionSchema = z.object({
