@@ -8,6 +8,7 @@ import {
   roleSchema,
 } from './lib/reference-schemas';
 import { contentDir } from './lib/content-dir';
+import { learningPathSchema } from './lib/learning-paths';
 
 const dir = contentDir();
 
@@ -23,4 +24,5 @@ export const collections = {
     loader: file(`${dir}/reception-levels.yaml`),
     schema: receptionLevelSchema,
   }),
+  learningPaths: defineCollection({ loader: file(`${dir}/learning-paths.yaml`), schema: learningPathSchema }),
 };
