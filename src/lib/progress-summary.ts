@@ -1,5 +1,24 @@
-// How far a learner has come along a learning path, from stored progress.
-import { isPassed, type Progress, type QuizResult } from './progress';
+// Quiz results and how far a learner has come along a learning path.
+import type { Progress, QuizResult } from './progress';
+
+/** A quiz is passed at 80 % right or more. */
+export const PASS_RATIO = 0.8;
+
+export const isPassed = (result: QuizResult | undefined): boolean =>
+  result !== undefined && result.score / result.total >= PASS_RATIO;
+
+/** Keeps the better result; on a tie, the newer one. */
+export function recordQuiz(progress: Progress, code: string, result: QuizResult): Progress {
+  const old = progress.quiz[code];
+  const better = !old || result.score / result.total >= old.score / old.total;
+  return better ? { ...progress, quiz: { ...progress.quiz, [code]: result } } : progress;
+}
+
+/** 2026-11-27 → 2026年11月27日 */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
 
 export interface PathItemRef {
   code: string;
@@ -12,7 +31,7 @@ export interface ItemStatus {
   walked?: string;
   quiz?: QuizResult;
   passed: boolean;
-  /** Read, and the quiz passed when there is one. */
+  /** Read or walked through, and the quiz passed when there is one. */
   done: boolean;
 }
 
@@ -25,7 +44,7 @@ export function itemStatus(progress: Progress, item: PathItemRef): ItemStatus {
     ...(progress.walked[item.code] ? { walked: progress.walked[item.code] } : {}),
     ...(quiz ? { quiz } : {}),
     passed,
-    done: read !== undefined && (passed || !item.hasQuiz),
+    done: (read !== undefined || progress.walked[item.code] !== undefined) && (passed || !item.hasQuiz),
   };
 }
 

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyProgress,
-  formatDay,
-  isPassed,
   loadProgress,
   markDone,
   parseProgress,
   PROGRESS_KEY,
-  recordQuiz,
   resetProgress,
   saveProgress,
   today,
   type StorageLike,
 } from './progress';
-import { hasProgress, itemStatus, pathStarted, summarizePath } from './progress-summary';
+import {
+  formatDay,
+  hasProgress,
+  isPassed,
+  itemStatus,
+  pathStarted,
+  recordQuiz,
+  summarizePath,
+} from './progress-summary';
 
 function memoryStorage(initial: Record<string, string> = {}): StorageLike & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
@@ -44,7 +49,7 @@ describe('stored progress', () => {
     let progress = markDone(emptyProgress(), 'read', 'SOP-CORP-04', '2026-11-27');
     progress = markDone(progress, 'walked', 'SOP-CORP-04', '2026-11-28');
     progress = recordQuiz(progress, 'SOP-CORP-04', { score: 7, total: 8, date: '2026-11-28' });
-    expect(saveProgress(storage, progress)).toBe(true);
+    saveProgress(storage, progress);
     expect(loadProgress(storage)).toEqual({ progress, corrupt: false });
   });
 
@@ -55,6 +60,8 @@ describe('stored progress', () => {
     ['a bad date', JSON.stringify({ v: 1, read: { 'SOP-A-01': 'yesterday' }, walked: {}, quiz: {} })],
     ['a score above the total', JSON.stringify({ v: 1, read: {}, walked: {}, quiz: { X: { score: 9, total: 8, date: '2026-01-01' } } })],
     ['a missing field', JSON.stringify({ v: 1, read: {}, quiz: {} })],
+    ['a date that is no string', JSON.stringify({ v: 1, read: { A: ['2026-01-01'] }, walked: {}, quiz: {} })],
+    ['a quiz without questions', JSON.stringify({ v: 1, read: {}, walked: {}, quiz: { A: { score: 0, total: 0, date: '2026-01-01' } } })],
   ])('treats %s as corrupt, and removes it', (_name, raw) => {
     const storage = memoryStorage({ [PROGRESS_KEY]: raw, other: 'kept' });
     expect(loadProgress(storage)).toEqual({ progress: emptyProgress(), corrupt: true });
@@ -64,13 +71,14 @@ describe('stored progress', () => {
 
   it('survives a browser that refuses storage, without calling it corrupt', () => {
     expect(loadProgress(broken)).toEqual({ progress: emptyProgress(), corrupt: false });
-    expect(saveProgress(broken, emptyProgress())).toBe(false);
+    expect(() => saveProgress(broken, emptyProgress())).not.toThrow();
     expect(() => resetProgress(broken)).not.toThrow();
     expect(loadProgress(undefined).corrupt).toBe(false);
   });
 
-  it('parses null as a first visit', () => {
-    expect(parseProgress(null).corrupt).toBe(false);
+  it('parses null as a first visit and garbage as corrupt', () => {
+    expect(parseProgress(null)).toEqual(emptyProgress());
+    expect(parseProgress('null')).toBeUndefined();
   });
 
   it('keeps the best quiz result, and the newer one on a tie', () => {
@@ -124,8 +132,9 @@ describe('path summaries', () => {
     expect(summarizePath(p, items).next).toBe(-1);
   });
 
-  it('does not count a passed quiz as done without reading', () => {
+  it('does not count a passed quiz as done without reading or walking through', () => {
     const p = recordQuiz(emptyProgress(), 'A', { score: 8, total: 8, date: '2026-01-01' });
     expect(itemStatus(p, items[0]!)).toMatchObject({ passed: true, done: false });
+    expect(itemStatus(markDone(p, 'walked', 'A', '2026-01-02'), items[0]!).done).toBe(true);
   });
 });

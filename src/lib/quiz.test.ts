@@ -178,6 +178,15 @@ describe('quizzes from the real content', () => {
     expect(new Set(quiz.map((q) => q.id)).size).toBe(quiz.length);
   });
 
+  it('asks one blank per sentence, so one question cannot give another away', () => {
+    for (const seed of SEEDS) {
+      const quiz = buildQuiz(byCode('SOP-CORP-01').source, { seed, size: 100 });
+      const quotes = quiz.filter((q) => q.kind === 'figure').map((q) => q.explanation);
+      expect(new Set(quotes).size).toBe(quotes.length);
+      expect(quotes.length).toBe(2); // two caution sentences with figures
+    }
+  });
+
   it('asks the notice rules of the external reception rules, blanking the figure', () => {
     const figures = questionCandidates(byCode('SOP-CORP-01').source).filter((c) => c.kind === 'figure');
     const notice = figures.find((c) => c.answers[0] === '2天')!;

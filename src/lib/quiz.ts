@@ -58,6 +58,8 @@ export interface QuizSource {
 /** A question before its options are drawn and shuffled. */
 export interface Candidate {
   id: string;
+  /** Questions of one group give each other away (blanks in one sentence): a quiz asks one. */
+  group?: string;
   kind: QuestionKind;
   prompt: string;
   quote?: string;
@@ -331,6 +333,7 @@ function figureQuestions(ctx: Context): Candidate[] {
     return step.cautions.flatMap((caution, c) =>
       findFigures(caution).map((figure, f): Candidate => ({
         id: `figure:${step.id}:${c}:${f}`,
+        group: `figure:${step.id}:${c}`,
         kind: 'figure',
         prompt: '按流程的规定,下面这句话的空格处应填什么?',
         quote: caution.split(figure.text).join('____'),
@@ -430,7 +433,7 @@ function toQuestion(candidate: Candidate, rng: Rng): Question {
   const window = candidate.distractors.slice(0, MAX_OPTIONS + 2);
   const wrong = shuffle(window, rng).slice(0, MAX_OPTIONS - 1);
   const options = shuffle([answer, ...wrong], rng);
-  const { answers: _a, distractors: _d, ...rest } = candidate;
+  const { answers: _a, distractors: _d, group: _g, ...rest } = candidate;
   return { ...rest, options, answer: options.indexOf(answer) };
 }
 
@@ -453,10 +456,15 @@ export function buildQuiz(source: QuizSource, options: QuizOptions = {}): Questi
   }
   const pools = shuffle([...byKind.values()], rng).map((pool) => shuffle(pool, rng));
   const chosen: Candidate[] = [];
+  const groups = new Set<string>();
   while (chosen.length < size && pools.some((p) => p.length > 0)) {
     for (const pool of pools) {
-      const next = pool.shift();
-      if (next && chosen.length < size) chosen.push(next);
+      let next = pool.shift();
+      while (next?.group && groups.has(next.group)) next = pool.shift();
+      if (next && chosen.length < size) {
+        chosen.push(next);
+        if (next.group) groups.add(next.group);
+      }
     }
   }
   return shuffle(chosen, rng).map((c) => toQuestion(c, rng));

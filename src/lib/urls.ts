@@ -15,6 +15,12 @@ export const paths = {
   roles: () => 'roles/',
   role: (id: string) => `roles/${id}/`,
   search: () => 'search/',
+  learningPaths: () => 'paths/',
+  learningPath: (id: string) => `paths/${id}/`,
+  quiz: (procedureId: string) => `quiz/${procedureId}/`,
+  trainer: () => 'trainer/',
+  quizSheet: (procedureId: string) => `trainer/procedures/${procedureId}/`,
+  pathQuizSheet: (pathId: string) => `trainer/paths/${pathId}/`,
 };
 
 /** Anchor of a step on its procedure page. */
