@@ -9,6 +9,7 @@ import {
 } from './lib/reference-schemas';
 import { contentDir } from './lib/content-dir';
 import { learningPathSchema } from './lib/learning-paths';
+import { optionalFile } from './build/optional-file';
 
 const dir = contentDir();
 
@@ -24,5 +25,5 @@ export const collections = {
     loader: file(`${dir}/reception-levels.yaml`),
     schema: receptionLevelSchema,
   }),
-  learningPaths: defineCollection({ loader: file(`${dir}/learning-paths.yaml`), schema: learningPathSchema }),
+  learningPaths: defineCollection({ loader: optionalFile(`${dir}/learning-paths.yaml`), schema: learningPathSchema }),
 };
