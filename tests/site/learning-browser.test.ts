@@ -190,6 +190,15 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
     },
   );
 
+  it('fits the learning pages on a phone', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    for (const path of ['paths/', `paths/${spaPath.id}/`, `quiz/${lobby.id}/`, `trainer/paths/${spaPath.id}/`, 'trainer/']) {
+      await page.goto(site.url + path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), path).toBe(true);
+    }
+    await page.close();
+  });
+
   it('a draft made of template steps has no quiz, and says why', async () => {
     const draft = procedures.find((p) => p.data.status === '草稿' && p.quiz.length === 0)!;
     const { page } = await open(`quiz/${draft.id}/`);
