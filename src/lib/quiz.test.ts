@@ -257,13 +257,24 @@ describe('quizzes from small procedures', () => {
       p.steps[3]!.say = ['先生走好'];
       p.steps[4]!.say = ['请这边走'];
       p.steps[0]!.say = ['您好'];
+      p.steps[4]!.cautions = ['须提前2天通知。'];
+      p.steps[3]!.cautions = ['一式三份。'];
       p.variants = [
         { id: 'male', label: '男宾', overrides: [] },
-        { id: 'female', label: '女宾', overrides: [{ step: 'bow', say: ['女士走好'] }] },
+        {
+          id: 'female',
+          label: '女宾',
+          overrides: [
+            { step: 'bow', say: ['女士走好'] },
+            { step: 'bow', cautions: ['一式两份。'] },
+          ],
+        },
       ];
     });
     const ids = questionCandidates({ data }).map((c) => c.id);
     expect(ids).not.toContain('next:register');
+    expect(ids.some((id) => id.startsWith('figure:lead-guest'))).toBe(true);
+    expect(ids.some((id) => id.startsWith('figure:bow'))).toBe(false);
     expect(ids.some((id) => id.startsWith('branch:ask-booking') && id.endsWith(':1'))).toBe(false);
     expect(ids).not.toContain('say:bow');
     expect(ids).toContain('say:lead-guest');

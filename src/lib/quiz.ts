@@ -183,7 +183,7 @@ interface Context {
   askable: (step: Step | undefined) => step is Step;
   /** Steps other than the template ones, for wrong options. */
   real: Step[];
-  overridden: (step: Step, field: 'title' | 'say') => boolean;
+  overridden: (step: Step, field: 'title' | 'say' | 'cautions') => boolean;
 }
 
 function contextOf(source: QuizSource): Context {
@@ -199,7 +199,7 @@ function contextOf(source: QuizSource): Context {
       overrides.set(o.step, fields);
     }
   }
-  const overridden = (step: Step, field: 'title' | 'say') => overrides.get(step.id)?.has(field) ?? false;
+  const overridden = (step: Step, field: 'title' | 'say' | 'cautions') => overrides.get(step.id)?.has(field) ?? false;
   return {
     steps,
     byId: new Map(steps.map((s) => [s.id, s])),
@@ -329,7 +329,7 @@ function figureQuestions(ctx: Context): Candidate[] {
   // Figures anywhere in the real steps' titles and cautions are the pool of wrong answers.
   const pool = ctx.real.flatMap((s) => [s.title, ...s.cautions].flatMap(findFigures));
   return ctx.steps.flatMap((step): Candidate[] => {
-    if (!ctx.askable(step)) return [];
+    if (!ctx.askable(step) || ctx.overridden(step, 'cautions')) return [];
     return step.cautions.flatMap((caution, c) =>
       findFigures(caution).map((figure, f): Candidate => ({
         id: `figure:${step.id}:${c}:${f}`,
