@@ -9,6 +9,8 @@ import {
 } from './lib/reference-schemas';
 import { contentDir } from './lib/content-dir';
 import { synonymGroupSchema } from './lib/synonyms';
+import { learningPathSchema } from './lib/learning-paths';
+import { optionalFile } from './build/optional-file';
 
 const dir = contentDir();
 
@@ -25,4 +27,5 @@ export const collections = {
     schema: receptionLevelSchema,
   }),
   synonyms: defineCollection({ loader: file(`${dir}/synonyms.yaml`), schema: synonymGroupSchema }),
+  learningPaths: defineCollection({ loader: optionalFile(`${dir}/learning-paths.yaml`), schema: learningPathSchema }),
 };

@@ -34,6 +34,9 @@ export const stepSchema = z.object({
   branches: z.array(branchSchema).default([]),
   /** Glossary-style pointer to a checklist of this procedure done at this step. */
   checklist: z.string().optional(),
+  /** A draft's placeholder step, not from the source: badged, never quizzed. Absent = false
+   *  (optional rather than defaulted, so Step literals elsewhere stay valid). */
+  template: z.boolean().optional(),
 });
 
 export const correctionSchema = z.object({

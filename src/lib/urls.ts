@@ -17,6 +17,12 @@ export const paths = {
   search: () => 'search/',
   handbook: (categoryId?: string) => (categoryId ? `handbook/${categoryId}/` : 'handbook/'),
   changes: () => 'changes/',
+  learningPaths: () => 'paths/',
+  learningPath: (id: string) => `paths/${id}/`,
+  quiz: (procedureId: string) => `quiz/${procedureId}/`,
+  trainer: () => 'trainer/',
+  quizSheet: (procedureId: string) => `trainer/procedures/${procedureId}/`,
+  pathQuizSheet: (pathId: string) => `trainer/paths/${pathId}/`,
 };
 
 /** Anchor of a step on its procedure page. */

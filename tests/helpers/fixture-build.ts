@@ -1,7 +1,7 @@
 // Builds the site from a throwaway content folder: the real reference data
 // plus the given fixture procedures.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTENT, ROOT } from './content-files';
@@ -12,7 +12,12 @@ export interface FixtureBuild {
   outDir: string;
 }
 
-export function buildFixture(procedures: string[], env: Record<string, string> = {}): FixtureBuild {
+/** `files`: extra content files (name → text), e.g. a learning-paths.yaml. */
+export function buildFixture(
+  procedures: string[],
+  env: Record<string, string> = {},
+  files: Record<string, string> = {},
+): FixtureBuild {
   const dir = mkdtempSync(join(tmpdir(), 'sop-fixture-'));
   const content = join(dir, 'content');
   mkdirSync(join(content, 'procedures', 'corporate'), { recursive: true });
@@ -20,6 +25,7 @@ export function buildFixture(procedures: string[], env: Record<string, string> =
   for (const name of readdirSync(CONTENT).filter((n) => n.endsWith('.yaml'))) {
     cpSync(join(CONTENT, name), join(content, name));
   }
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(content, name), text);
   for (const name of procedures) {
     cpSync(join(ROOT, 'tests', 'fixtures', 'procedures', name), join(content, 'procedures', 'corporate', name));
   }

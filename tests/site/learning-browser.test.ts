@@ -1,0 +1,209 @@
+// Learning in Chromium: taking a quiz with feedback, progress that survives a
+// reload and shows on the path and home pages, a reset, and corrupt storage.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
+import { serveStatic, type StaticSite } from '../helpers/static-server';
+import { DIST } from '../helpers/dist';
+import { contentPaths, contentProcedures } from '../helpers/quizzes';
+
+const KEY = 'sop-progress';
+const procedures = contentProcedures();
+const lobby = procedures.find((p) => p.id === 'spa/lobby-shoe-bar')!;
+const spaPath = contentPaths().find((p) => p.items.some((i) => i.code === lobby.data.code))!;
+const shown = (spoken: boolean, text: string) => (spoken ? `“${text}”` : text);
+
+describe.skipIf(!hasChromium)('learning in Chromium', () => {
+  let browser: Browser;
+  let site: StaticSite;
+
+  beforeAll(async () => {
+    site = await serveStatic(DIST);
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  /** A fresh page (own storage); page errors are collected. */
+  async function open(path: string, viewport: (typeof VIEWPORTS)[keyof typeof VIEWPORTS] = VIEWPORTS.desktop) {
+    const page = await browser.newPage({ viewport });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(site.url + path);
+    return { page, errors };
+  }
+
+  const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+
+  it('takes a quiz: the generated questions, feedback with a link to the step, a score that is stored', async () => {
+    const { page, errors } = await open(`quiz/${lobby.id}/`, VIEWPORTS.phone);
+    const items = page.locator('.quiz-question');
+    expect(await items.count()).toBe(lobby.quiz.length);
+
+    for (const [i, q] of lobby.quiz.entries()) {
+      const item = items.nth(i);
+      expect(await item.locator('legend').textContent()).toContain(q.prompt);
+      expect(await item.locator('.quiz-option span').allTextContents()).toEqual(q.options.map((o) => shown(q.spoken, o)));
+      // The first answer wrong, the rest right (from the generator, not from the page).
+      const pick = i === 0 ? (q.answer + 1) % q.options.length : q.answer;
+      if (i === 1) {
+        // By keyboard: arrows move through the options, Tab reaches the button.
+        await item.locator('input').first().focus();
+        await page.keyboard.press('Space');
+        for (let k = 0; k < pick; k++) await page.keyboard.press('ArrowDown');
+        expect(await item.locator(`input[value="${pick}"]`).isChecked()).toBe(true);
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+      } else {
+        await item.locator('.quiz-option').nth(pick).click();
+        await item.locator('.quiz-check').click();
+      }
+      const verdict = item.locator('.quiz-verdict');
+      if (i === 0) {
+        expect(await verdict.textContent()).toBe(`✗ 不对。正确答案是:${shown(q.spoken, q.options[q.answer]!)}`);
+        expect(await item.locator('.quiz-option.is-wrong span').textContent()).toBe(shown(q.spoken, q.options[pick]!));
+      } else {
+        expect(await verdict.textContent()).toBe('✓ 回答正确。');
+      }
+      expect(await item.locator('.quiz-option.is-right span').textContent()).toBe(shown(q.spoken, q.options[q.answer]!));
+      expect(await item.locator('.quiz-why').isVisible()).toBe(true);
+      expect(await item.locator('.quiz-why').textContent()).toContain(q.explanation);
+      expect(await item.locator('.quiz-why a').getAttribute('href')).toBe(`/procedures/${lobby.id}/#${q.anchor}`);
+      expect(await item.locator('input:not(:disabled)').count()).toBe(0);
+    }
+
+    const total = lobby.quiz.length;
+    const score = page.locator('.quiz-score');
+    expect(await score.isVisible()).toBe(true);
+    expect(await score.textContent()).toContain(`得分 ${total - 1} / ${total}:已通过`);
+    const saved = JSON.parse((await stored(page))!);
+    expect(saved.quiz[lobby.data.code]).toMatchObject({ score: total - 1, total });
+
+    // The "why" link lands on the step.
+    await page.locator('.quiz-why a').first().click();
+    await page.waitForURL(`**/procedures/${lobby.id}/#${lobby.quiz[0]!.anchor}`);
+    expect(await page.locator(`#${lobby.quiz[0]!.anchor}`).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reshuffles for another try, with every answer open again', async () => {
+    const { page } = await open(`quiz/${lobby.id}/`);
+    for (const item of await page.locator('.quiz-question').all()) {
+      await item.locator('input').first().check();
+      await item.locator('.quiz-check').click();
+    }
+    const before = await page.locator('.quiz-question').evaluateAll((els) =>
+      els.map((el) => `${el.getAttribute('data-id')}:${[...el.querySelectorAll('input')].map((i) => i.value).join('')}`),
+    );
+    await page.locator('.quiz-retry').click();
+    const after = await page.locator('.quiz-question').evaluateAll((els) =>
+      els.map((el) => `${el.getAttribute('data-id')}:${[...el.querySelectorAll('input')].map((i) => i.value).join('')}`),
+    );
+    expect([...after].sort()).not.toEqual([...before].sort()); // options moved
+    expect(after.map((a) => a.split(':')[0]).sort()).toEqual(before.map((b) => b.split(':')[0]).sort()); // same questions
+    expect(await page.locator('input:disabled').count()).toBe(0);
+    expect(await page.locator('input:checked').count()).toBe(0);
+    expect(await page.locator('.quiz-why:visible').count()).toBe(0);
+    expect(await page.locator('.quiz-result').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('records reading and walking through, and the path and home pages show it after a reload', async () => {
+    const { page, errors } = await open(`procedures/${lobby.id}/`);
+    expect(await stored(page)).toBeNull();
+    await page.locator('.learning-box').scrollIntoViewIfNeeded();
+    await page.waitForFunction((key) => localStorage.getItem(key)?.includes('"read"'), KEY);
+    // The walkthrough (another feature) announces the end of a walk like this.
+    await page.evaluate((code) => {
+      document.dispatchEvent(new CustomEvent('sop:walkthrough-complete', { detail: { code } }));
+    }, lobby.data.code);
+    const saved = JSON.parse((await stored(page))!);
+    expect(Object.keys(saved.read)).toEqual([lobby.data.code]);
+    expect(Object.keys(saved.walked)).toEqual([lobby.data.code]);
+
+    await page.goto(`${site.url}paths/${spaPath.id}/`);
+    const item = page.locator(`.path-item[data-code="${lobby.data.code}"]`);
+    expect(await item.locator('.path-status').textContent()).toMatch(/✓ 已读\(\d{4}年\d+月\d+日\) · ✓ 已走查/);
+    expect(await page.locator('.path-summary-line').textContent()).toContain(`已读 1`);
+    await page.reload();
+    expect(await item.locator('.path-status').textContent()).toContain('✓ 已读');
+
+    // The home page greets the returning learner with the started path.
+    await page.goto(site.url);
+    const panel = page.locator('sop-home-progress');
+    expect(await panel.isVisible()).toBe(true);
+    expect(await panel.locator('sop-path-progress:visible').count()).toBe(1);
+    expect(await panel.locator('sop-path-progress:visible .path-next a').textContent()).toBe(lobby.data.title); // quiz not passed yet
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the home page plain for a first visit', async () => {
+    const { page } = await open('');
+    expect(await page.locator('sop-home-progress').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('resets progress on request', async () => {
+    const { page } = await open(`paths/${spaPath.id}/`);
+    await page.evaluate(
+      ([key, code]) => localStorage.setItem(key!, JSON.stringify({ v: 1, read: { [code!]: '2026-11-27' }, walked: {}, quiz: {} })),
+      [KEY, lobby.data.code],
+    );
+    await page.reload();
+    const status = page.locator(`.path-item[data-code="${lobby.data.code}"] .path-status`);
+    expect(await status.textContent()).toContain('已读');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('[data-progress-reset]').click();
+    expect(await status.textContent()).toBe('尚未开始');
+    expect(await page.locator('[data-reset-status]').textContent()).toBe('学习进度已清除。');
+    expect(await stored(page)).toBeNull();
+    await page.close();
+  });
+
+  it.each(['{not json', JSON.stringify({ v: 1, read: 'everything', walked: {}, quiz: {} })])(
+    'resets corrupt stored progress (%s) with a notice, never a broken page',
+    async (corrupt) => {
+      const { page, errors } = await open(`paths/${spaPath.id}/`);
+      await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, corrupt]);
+      await page.reload();
+      const notice = page.locator('.progress-notice');
+      expect(await notice.count()).toBe(1);
+      expect(await notice.textContent()).toBe('学习进度记录已损坏,已重置。');
+      expect(await stored(page)).toBeNull();
+      expect(await page.locator('.path-status').first().textContent()).toBe('尚未开始');
+      // The next visit is clean again: no notice.
+      await page.reload();
+      expect(await page.locator('.progress-notice').count()).toBe(0);
+
+      // A procedure page resets it too, and still records the reading.
+      await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, corrupt]);
+      await page.goto(`${site.url}procedures/${lobby.id}/`);
+      await page.locator('.learning-box').scrollIntoViewIfNeeded();
+      await page.waitForFunction((key) => localStorage.getItem(key)?.includes('"read"'), KEY);
+      expect(await page.locator('.progress-notice').count()).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('fits the learning pages on a phone', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    for (const path of ['paths/', `paths/${spaPath.id}/`, `quiz/${lobby.id}/`, `trainer/paths/${spaPath.id}/`, 'trainer/']) {
+      await page.goto(site.url + path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), path).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('a draft made of template steps has no quiz, and says why', async () => {
+    const draft = procedures.find((p) => p.data.status === '草稿' && p.quiz.length === 0)!;
+    const { page } = await open(`quiz/${draft.id}/`);
+    expect(await page.locator('.quiz-question').count()).toBe(0);
+    expect(await page.locator('.quiz-empty').textContent()).toContain('草稿');
+    await page.close();
+  });
+});
