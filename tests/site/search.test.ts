@@ -249,9 +249,14 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
 
     await input.fill('sop-hotel');
     await settled(page, PAGE, 'sop-hotel', ['done']);
-    expect((await hits(page, PAGE)).every((p) => p.startsWith('procedures/hotel/'))).toBe(true);
-    await input.fill('xyz qwerty');
-    await settled(page, PAGE, 'xyz qwerty', ['none']);
+    // A code prefix finds hotel procedures and no other procedure; role and path pages that list
+    // the codes may be among the hits too.
+    const latinHits = (await hits(page, PAGE)).filter((p) => p.startsWith('procedures/'));
+    expect(latinHits.length, latinHits.join(' ')).toBeGreaterThanOrEqual(3);
+    expect(latinHits.every((p) => p.startsWith('procedures/hotel/')), latinHits.join(' ')).toBe(true);
+    // (Not "xyz": the content writes "X元/人", and Pagefind matches the X.)
+    await input.fill('qwerty');
+    await settled(page, PAGE, 'qwerty', ['none']);
 
     await input.fill('量子力学');
     await settled(page, PAGE, '量子力学', ['none']);
