@@ -21,8 +21,9 @@ export function buildFixture(
   const dir = mkdtempSync(join(tmpdir(), 'sop-fixture-'));
   const content = join(dir, 'content');
   mkdirSync(join(content, 'procedures', 'corporate'), { recursive: true });
-  // Every reference YAML file, so a new collection needs no change here.
-  for (const name of readdirSync(CONTENT).filter((n) => n.endsWith('.yaml'))) {
+  // Every reference YAML file, so a new collection needs no change here, but not the learning
+  // paths: they name the real procedures, which a fixture does not have (pass one in `files`).
+  for (const name of readdirSync(CONTENT).filter((n) => n.endsWith('.yaml') && n !== 'learning-paths.yaml')) {
     cpSync(join(CONTENT, name), join(content, name));
   }
   for (const [name, text] of Object.entries(files)) writeFileSync(join(content, name), text);
