@@ -8,7 +8,12 @@ export function chartRendering(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ logger }) => {
         const stats = await closeCharts();
-        if (stats) logger.info(`流程图:渲染 ${stats.misses} 张,缓存命中 ${stats.hits} 张`);
+        if (stats) {
+          const seconds = (stats.renderMs / 1000).toFixed(1);
+          logger.info(
+            `流程图:渲染 ${stats.misses} 张(${stats.pages} 个页面并行,用时 ${seconds} 秒),缓存命中 ${stats.hits} 张`,
+          );
+        }
       },
     },
   };

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { findChromium, INSTALL_HINT, launchChromium } from './chromium';
@@ -25,20 +26,60 @@ export function chartKey(source: string): string {
 export function cachedRenderer(dir: string, render: RenderSvg) {
   mkdirSync(dir, { recursive: true });
   const stats = { hits: 0, misses: 0 };
-  return {
-    stats,
-    async render(source: string): Promise<string> {
-      const key = chartKey(source);
-      const file = join(dir, `${key}.svg`);
-      if (existsSync(file)) {
-        stats.hits++;
-        return readFileSync(file, 'utf8');
-      }
-      stats.misses++;
+  // Wall-clock time during which at least one chart was being rendered.
+  let renderMs = 0;
+  let active = 0;
+  let busySince = 0;
+  // Loads in flight or prefetched but not yet asked for; `rendered` says
+  // whether this build drew the chart (a miss) or read it from disk (a hit).
+  const pending = new Map<string, Promise<{ svg: string; rendered: boolean }>>();
+
+  async function renderAndStore(source: string, key: string, file: string): Promise<string> {
+    if (active++ === 0) busySince = performance.now();
+    try {
       const svg = await render(source, `chart-${key.slice(0, 10)}`);
       // Write then rename, so a crash never leaves half an SVG in the cache.
       writeFileSync(`${file}.tmp`, svg);
       renameSync(`${file}.tmp`, file);
+      return svg;
+    } finally {
+      if (--active === 0) renderMs += performance.now() - busySince;
+    }
+  }
+
+  function load(source: string) {
+    const key = chartKey(source);
+    let result = pending.get(key);
+    if (!result) {
+      const file = join(dir, `${key}.svg`);
+      result = existsSync(file)
+        ? Promise.resolve({ svg: readFileSync(file, 'utf8'), rendered: false })
+        : renderAndStore(source, key, file).then((svg) => ({ svg, rendered: true }));
+      pending.set(key, result);
+      result.catch(() => pending.delete(key));
+    }
+    return { key, result };
+  }
+
+  return {
+    stats,
+    renderMs: () => renderMs,
+    /** Starts rendering charts that pages will ask for soon; errors surface when they do. */
+    prefetch(sources: readonly string[]): void {
+      for (const source of sources) load(source).result.catch(() => undefined);
+    },
+    async render(source: string): Promise<string> {
+      const { key, result } = load(source);
+      const { svg, rendered } = await result;
+      // Later requests read the file: the SVG is not held in memory.
+      if (pending.get(key) === result) {
+        pending.delete(key);
+        if (rendered) {
+          stats.misses++;
+          return svg;
+        }
+      }
+      stats.hits++;
       return svg;
     },
   };
@@ -62,24 +103,58 @@ async function renderInPage(args: { source: string; svgId: string; config: objec
 
 export interface ChromiumChartRenderer {
   render: RenderSvg;
+  /** How many pages render side by side. */
+  pages: number;
   close(): Promise<void>;
 }
 
-export async function launchChartRenderer(executablePath: string): Promise<ChromiumChartRenderer> {
-  const browser: Browser = await launchChromium(executablePath);
-  const page: Page = await browser.newPage();
+/** One rendering page per core (at most 4), or SOP_CHART_PAGES. */
+export function defaultPageCount(env: Record<string, string | undefined> = process.env): number {
+  const wanted = Number.parseInt(env.SOP_CHART_PAGES ?? '', 10);
+  if (Number.isInteger(wanted) && wanted > 0) return wanted;
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+async function openRenderingPage(browser: Browser): Promise<Page> {
+  // A page of its own context gets its own renderer process, so pages run in parallel.
+  const page = await browser.newPage();
+  // Everything the page needs is injected: a request would mean a network dependency.
+  await page.route('**/*', (route) => route.abort());
+  // Hidden: the layout Mermaid measures stays the same, but nothing is painted.
   await page.setContent(
-    `<!doctype html><html lang="zh-CN"><body style="font-family:${CHART_FONT_FAMILY}"></body></html>`,
+    `<!doctype html><html lang="zh-CN"><body style="font-family:${CHART_FONT_FAMILY};visibility:hidden"></body></html>`,
   );
   await page.addScriptTag({ path: MERMAID_SCRIPT });
   await page.addScriptTag({ content: `window.decorateChartSvg = ${decorateChartSvg.toString()};` });
-  let queue: Promise<unknown> = Promise.resolve();
+  return page;
+}
+
+export async function launchChartRenderer(
+  executablePath: string,
+  options: { pages?: number } = {},
+): Promise<ChromiumChartRenderer> {
+  const count = options.pages ?? defaultPageCount();
+  const browser: Browser = await launchChromium(executablePath);
+  const pages = await Promise.all(Array.from({ length: count }, () => openRenderingPage(browser)));
+  // Each page renders one chart at a time (Mermaid keeps global state); a
+  // queued chart goes to whichever page is free first.
+  const idle: Page[] = [...pages];
+  const waiting: ((page: Page) => void)[] = [];
+  const acquire = () => new Promise<Page>((resolve) => (idle.length > 0 ? resolve(idle.pop()!) : waiting.push(resolve)));
+  const release = (page: Page) => {
+    const next = waiting.shift();
+    if (next) next(page);
+    else idle.push(page);
+  };
   return {
-    // One page, one render at a time: Mermaid keeps global state.
-    render(source, svgId) {
-      const result = queue.then(() => page.evaluate(renderInPage, { source, svgId, config: mermaidConfig }));
-      queue = result.catch(() => undefined);
-      return result;
+    pages: count,
+    async render(source, svgId) {
+      const page = await acquire();
+      try {
+        return await page.evaluate(renderInPage, { source, svgId, config: mermaidConfig });
+      } finally {
+        release(page);
+      }
     },
     close: () => browser.close(),
   };

@@ -6,11 +6,15 @@ import { findChromium, INSTALL_HINT } from './chromium';
 
 export type ChartResult = { svg: string } | { fallback: true };
 
-const CACHE_DIR = join(process.cwd(), 'node_modules', '.cache', 'sop-charts');
+/** SOP_CHART_CACHE moves the cache (the benchmark builds with an empty one). */
+export function chartCacheDir(env: Record<string, string | undefined> = process.env): string {
+  return env.SOP_CHART_CACHE?.trim() || join(process.cwd(), 'node_modules', '.cache', 'sop-charts');
+}
 
+type Cache = ReturnType<typeof cachedRenderer>;
 type State =
   | { kind: 'idle' }
-  | { kind: 'ready'; renderer: Promise<ChromiumChartRenderer | undefined>; cache?: ReturnType<typeof cachedRenderer> };
+  | { kind: 'ready'; renderer: Promise<ChromiumChartRenderer | undefined>; cache?: Promise<Cache | undefined> };
 
 // Pages and the integration that closes Chromium are bundled separately by
 // Astro, so the shared state lives on globalThis rather than in this module.
@@ -32,21 +36,43 @@ function start(): Promise<ChromiumChartRenderer | undefined> {
   return launchChartRenderer(path);
 }
 
-export async function renderChart(source: string): Promise<ChartResult> {
+function cache(): Promise<Cache | undefined> {
   if (getState().kind === 'idle') setState({ kind: 'ready', renderer: start() });
   const current = getState() as Extract<State, { kind: 'ready' }>;
-  const renderer = await current.renderer;
-  if (!renderer) return { fallback: true };
-  current.cache ??= cachedRenderer(CACHE_DIR, renderer.render);
-  return { svg: await current.cache.render(source) };
+  current.cache ??= current.renderer.then((renderer) => renderer && cachedRenderer(chartCacheDir(), renderer.render));
+  return current.cache;
+}
+
+export async function renderChart(source: string): Promise<ChartResult> {
+  const charts = await cache();
+  if (!charts) return { fallback: true };
+  return { svg: await charts.render(source) };
+}
+
+/**
+ * Queues every chart of the build up front, so Chromium renders them side by
+ * side while Astro renders pages; renderChart() then picks up the result.
+ */
+export function prefetchCharts(sources: readonly string[]): void {
+  // Only in a build: the dev server renders just the page asked for, first.
+  if (!import.meta.env?.PROD) return;
+  void cache().then((charts) => charts?.prefetch(sources));
+}
+
+export interface ChartStats {
+  hits: number;
+  misses: number;
+  renderMs: number;
+  pages: number;
 }
 
 /** Called when the build ends; reports cache use and frees Chromium. */
-export async function closeCharts(): Promise<{ hits: number; misses: number } | undefined> {
+export async function closeCharts(): Promise<ChartStats | undefined> {
   const current = getState();
   if (current.kind === 'idle') return undefined;
   setState({ kind: 'idle' });
   const renderer = await current.renderer;
+  const charts = await current.cache;
   await renderer?.close();
-  return current.cache?.stats;
+  return charts && renderer ? { ...charts.stats, renderMs: charts.renderMs(), pages: renderer.pages } : undefined;
 }
