@@ -9,10 +9,11 @@ export function chartRendering(): AstroIntegration {
       'astro:build:done': async ({ logger }) => {
         const stats = await closeCharts();
         if (stats) {
-          const seconds = (stats.renderMs / 1000).toFixed(1);
-          logger.info(
-            `流程图:渲染 ${stats.misses} 张(${stats.pages} 个页面并行,用时 ${seconds} 秒),缓存命中 ${stats.hits} 张`,
-          );
+          const how =
+            stats.misses > 0
+              ? `${stats.pages} 个页面并行,用时 ${(stats.renderMs / 1000).toFixed(1)} 秒`
+              : '全部来自缓存,未启动 Chromium';
+          logger.info(`流程图:渲染 ${stats.misses} 张(${how}),缓存命中 ${stats.hits} 张`);
         }
       },
     },

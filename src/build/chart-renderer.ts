@@ -66,7 +66,12 @@ export function cachedRenderer(dir: string, render: RenderSvg) {
     renderMs: () => renderMs,
     /** Starts rendering charts that pages will ask for soon; errors surface when they do. */
     prefetch(sources: readonly string[]): void {
-      for (const source of sources) load(source).result.catch(() => undefined);
+      for (const source of sources) {
+        // Cached charts stay on disk until their page reads them.
+        const key = chartKey(source);
+        if (!pending.has(key) && existsSync(join(dir, `${key}.svg`))) continue;
+        load(source).result.catch(() => undefined);
+      }
     },
     async render(source: string): Promise<string> {
       const { key, result } = load(source);

@@ -12,9 +12,12 @@ export function chartCacheDir(env: Record<string, string | undefined> = process.
 }
 
 type Cache = ReturnType<typeof cachedRenderer>;
-type State =
-  | { kind: 'idle' }
-  | { kind: 'ready'; renderer: Promise<ChromiumChartRenderer | undefined>; cache?: Promise<Cache | undefined> };
+interface Charts {
+  cache: Cache;
+  /** Chromium starts on the first chart missing from the cache: a warm build never starts it. */
+  renderer?: Promise<ChromiumChartRenderer>;
+}
+type State = { kind: 'idle' } | { kind: 'ready'; charts: Charts | undefined };
 
 // Pages and the integration that closes Chromium are bundled separately by
 // Astro, so the shared state lives on globalThis rather than in this module.
@@ -25,28 +28,35 @@ const setState = (next: State) => {
   holder[KEY] = next;
 };
 
-function start(): Promise<ChromiumChartRenderer | undefined> {
+function start(): Charts | undefined {
   const path = findChromium();
   if (!path) {
     console.warn(
       `[流程图] 未找到 Chromium:流程图将改在浏览器中用 Mermaid 渲染(较慢)。安装:${INSTALL_HINT},或设置 CHROMIUM_PATH。`,
     );
-    return Promise.resolve(undefined);
+    return undefined;
   }
-  return launchChartRenderer(path);
+  const charts: Charts = {
+    cache: cachedRenderer(chartCacheDir(), async (source, svgId) => {
+      charts.renderer ??= launchChartRenderer(path);
+      return (await charts.renderer).render(source, svgId);
+    }),
+  };
+  return charts;
 }
 
-function cache(): Promise<Cache | undefined> {
-  if (getState().kind === 'idle') setState({ kind: 'ready', renderer: start() });
-  const current = getState() as Extract<State, { kind: 'ready' }>;
-  current.cache ??= current.renderer.then((renderer) => renderer && cachedRenderer(chartCacheDir(), renderer.render));
-  return current.cache;
+function charts(): Charts | undefined {
+  const state = getState();
+  if (state.kind === 'ready') return state.charts;
+  const started = start();
+  setState({ kind: 'ready', charts: started });
+  return started;
 }
 
 export async function renderChart(source: string): Promise<ChartResult> {
-  const charts = await cache();
-  if (!charts) return { fallback: true };
-  return { svg: await charts.render(source) };
+  const current = charts();
+  if (!current) return { fallback: true };
+  return { svg: await current.cache.render(source) };
 }
 
 /**
@@ -56,23 +66,24 @@ export async function renderChart(source: string): Promise<ChartResult> {
 export function prefetchCharts(sources: readonly string[]): void {
   // Only in a build: the dev server renders just the page asked for, first.
   if (!import.meta.env?.PROD) return;
-  void cache().then((charts) => charts?.prefetch(sources));
+  charts()?.cache.prefetch(sources);
 }
 
 export interface ChartStats {
   hits: number;
   misses: number;
   renderMs: number;
+  /** Chromium pages that rendered side by side; 0 when every chart came from the cache. */
   pages: number;
 }
 
 /** Called when the build ends; reports cache use and frees Chromium. */
 export async function closeCharts(): Promise<ChartStats | undefined> {
-  const current = getState();
-  if (current.kind === 'idle') return undefined;
+  const state = getState();
+  if (state.kind === 'idle') return undefined;
   setState({ kind: 'idle' });
-  const renderer = await current.renderer;
-  const charts = await current.cache;
+  if (!state.charts) return undefined;
+  const renderer = await state.charts.renderer?.catch(() => undefined);
   await renderer?.close();
-  return charts && renderer ? { ...charts.stats, renderMs: charts.renderMs(), pages: renderer.pages } : undefined;
+  return { ...state.charts.cache.stats, renderMs: state.charts.cache.renderMs(), pages: renderer?.pages ?? 0 };
 }

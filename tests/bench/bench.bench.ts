@@ -58,8 +58,16 @@ const pagefindBin = join(ROOT, 'node_modules/.bin/pagefind');
 const astroBin = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 function chartStats(output: string): BuildRun['charts'] {
-  const m = /流程图.渲染 (\d+) 张.(\d+) 个页面并行.用时 ([\d.]+) 秒..缓存命中 (\d+) 张/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
-  return m ? { rendered: Number(m[1]), pages: Number(m[2]), renderSeconds: Number(m[3]), hits: Number(m[4]) } : undefined;
+  const text = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const counts = /流程图.渲染 (\d+) 张.*?缓存命中 (\d+) 张/.exec(text);
+  if (!counts) return undefined;
+  const timing = /(\d+) 个页面并行.用时 ([\d.]+) 秒/.exec(text);
+  return {
+    rendered: Number(counts[1]),
+    hits: Number(counts[2]),
+    pages: timing ? Number(timing[1]) : 0,
+    renderSeconds: timing ? Number(timing[2]) : 0,
+  };
 }
 
 async function buildOnce(kind: BuildRun['kind'], dir: string, procedures: number): Promise<BuildRun> {
