@@ -6,7 +6,7 @@
 // BENCH_SIZES=100 npm run bench runs a quicker, smaller scale test.
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -188,7 +188,10 @@ it('benchmark', async () => {
   const scale: ScaleResult[] = [];
   let searchSynthetic: SearchTiming[] = [];
   for (const procedures of SIZES) {
-    const dir = mkdtempSync(join(tmpdir(), `sop-bench-${procedures}-`));
+    // Inside the project (.tmp/ is git-ignored): Astro then keeps each build's
+    // server bundle in its own outDir, not in the shared .astro/.prerender.
+    mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+    const dir = mkdtempSync(join(ROOT, '.tmp', `bench-${procedures}-`));
     try {
       const corpus = syntheticCorpus(procedures);
       validateSynthetic(corpus);

@@ -73,6 +73,13 @@ describe('build robustness', () => {
     if (!isolated) console.warn('[构建稳健性] 本机不能建立独立的网络命名空间(unshare -rn),仅用预加载的网络守卫检查。');
   });
 
+  it('builds the search index without the network', () => {
+    const [command, ...args] = [...(isolated ? ['unshare', '-rn'] : []), join(ROOT, 'node_modules/.bin/pagefind')];
+    const result = spawnSync(command!, [...args, '--site', first.outDir, '--quiet'], { encoding: 'utf8' });
+    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+    expect(existsSync(join(first.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
   it('renders every chart afresh in both builds', () => {
     for (const build of [first, second]) expect(build.output).toMatch(/流程图:渲染 [1-9]\d* 张.*缓存命中 0 张/);
   });

@@ -47,7 +47,8 @@ describe('links under a sub-path (SOP_BASE=/sop/)', () => {
   let build: SiteBuild;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'sop-subpath-'));
-    build = buildSite({ outDir: join(dir, 'dist'), env: { SOP_BASE: '/sop/' } });
+    // Its own Astro cache: Astro reuses cached pages between builds, never across bases.
+    build = buildSite({ outDir: join(dir, 'dist'), env: { SOP_BASE: '/sop/', SOP_ASTRO_CACHE: join(dir, 'astro') } });
   }, 600_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
