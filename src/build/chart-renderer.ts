@@ -118,21 +118,38 @@ function mermaidSource(fast: boolean): string {
   return mermaidScript.script;
 }
 
-/** Runs in the page: render, then decorate exactly as the browser fallback does. */
-async function renderInPage(args: { source: string; svgId: string; config: object }): Promise<string> {
+type BatchResult = { svg: string } | { error: string };
+
+/**
+ * Runs in the page: renders several charts one after another, each decorated
+ * exactly as the browser fallback does. One call per batch keeps Chromium busy
+ * while Node is busy rendering pages (each call needs Node's event loop).
+ */
+async function renderBatchInPage(args: { charts: { source: string; svgId: string }[]; config: object }): Promise<BatchResult[]> {
   type Mermaid = { initialize(c: object): void; render(id: string, src: string): Promise<{ svg: string }> };
   const page = window as unknown as {
     mermaid: Mermaid;
     decorateChartSvg: (root: SVGSVGElement, label: string) => void;
   };
-  page.mermaid.initialize(args.config);
-  const { svg } = await page.mermaid.render(args.svgId, args.source);
-  const host = document.createElement('div');
-  host.innerHTML = svg;
-  const root = host.querySelector('svg')!;
-  page.decorateChartSvg(root, '流程图');
-  return root.outerHTML;
+  const results: BatchResult[] = [];
+  for (const chart of args.charts) {
+    try {
+      page.mermaid.initialize(args.config);
+      const { svg } = await page.mermaid.render(chart.svgId, chart.source);
+      const host = document.createElement('div');
+      host.innerHTML = svg;
+      const root = host.querySelector('svg')!;
+      page.decorateChartSvg(root, '流程图');
+      results.push({ svg: root.outerHTML });
+    } catch (error) {
+      results.push({ error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return results;
 }
+
+/** Charts a free page takes at once from the queue. */
+const BATCH = 8;
 
 export interface ChromiumChartRenderer {
   render: RenderSvg;
@@ -171,24 +188,40 @@ export async function launchChartRenderer(
   const fast = options.fast ?? true;
   const pages = await Promise.all(Array.from({ length: count }, () => openRenderingPage(browser, fast)));
   // Each page renders one chart at a time (Mermaid keeps global state); a
-  // queued chart goes to whichever page is free first.
+  // free page takes the next few queued charts, its fair share up to BATCH.
+  interface Job {
+    chart: { source: string; svgId: string };
+    resolve(svg: string): void;
+    reject(error: Error): void;
+  }
+  const queue: Job[] = [];
   const idle: Page[] = [...pages];
-  const waiting: ((page: Page) => void)[] = [];
-  const acquire = () => new Promise<Page>((resolve) => (idle.length > 0 ? resolve(idle.pop()!) : waiting.push(resolve)));
-  const release = (page: Page) => {
-    const next = waiting.shift();
-    if (next) next(page);
-    else idle.push(page);
+  const pump = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const page = idle.pop()!;
+      const jobs = queue.splice(0, Math.max(1, Math.min(BATCH, Math.ceil(queue.length / (idle.length + 1)))));
+      page
+        .evaluate(renderBatchInPage, { charts: jobs.map((job) => job.chart), config: mermaidConfig })
+        .then(
+          (results) =>
+            results.forEach((result, i) =>
+              'svg' in result ? jobs[i]!.resolve(result.svg) : jobs[i]!.reject(new Error(result.error)),
+            ),
+          (error: Error) => jobs.forEach((job) => job.reject(error)),
+        )
+        .finally(() => {
+          idle.push(page);
+          pump();
+        });
+    }
   };
   return {
     pages: count,
-    async render(source, svgId) {
-      const page = await acquire();
-      try {
-        return await page.evaluate(renderInPage, { source, svgId, config: mermaidConfig });
-      } finally {
-        release(page);
-      }
+    render(source, svgId) {
+      return new Promise<string>((resolve, reject) => {
+        queue.push({ chart: { source, svgId }, resolve, reject });
+        pump();
+      });
     },
     close: () => browser.close(),
   };

@@ -21,7 +21,7 @@ export interface SiteBuild {
 }
 
 /**
- * astro build of any content folder into outDir. `command` wraps the node
+ * astro build of any content folder into outDir. `wrap` goes before the node
  * command line (e.g. unshare -rn for a build without network).
  */
 export function buildSite(options: {

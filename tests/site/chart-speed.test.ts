@@ -46,4 +46,12 @@ describe.skipIf(!hasChromium)('charts rendered fast and as shipped', () => {
     const differing = sources.map((_, i) => i).filter((i) => a[i] !== b[i]);
     expect(differing).toEqual([]);
   }, 600_000);
+
+  it('fails only the broken chart of a batch', async () => {
+    const results = await Promise.allSettled(
+      [sources[0]!, 'flowchart TD\n  a-->\n', sources[1]!].map((source, i) => shipped.render(source, `chart-batch-${i}`)),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/Parse error/i);
+  });
 });
