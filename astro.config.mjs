@@ -19,4 +19,6 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), chartRendering()],
   devToolbar: { enabled: false },
+  // The benchmark builds corpora with caches of their own (SOP_ASTRO_CACHE, SOP_CHART_CACHE).
+  ...(process.env.SOP_ASTRO_CACHE ? { cacheDir: process.env.SOP_ASTRO_CACHE } : {}),
 });

@@ -8,7 +8,13 @@ export function chartRendering(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ logger }) => {
         const stats = await closeCharts();
-        if (stats) logger.info(`流程图:渲染 ${stats.misses} 张,缓存命中 ${stats.hits} 张`);
+        if (stats) {
+          const how =
+            stats.misses > 0
+              ? `${stats.pages} 个页面并行,用时 ${(stats.renderMs / 1000).toFixed(1)} 秒`
+              : '全部来自缓存,未启动 Chromium';
+          logger.info(`流程图:渲染 ${stats.misses} 张(${how}),缓存命中 ${stats.hits} 张`);
+        }
       },
     },
   };

@@ -57,3 +57,43 @@ describe('chart render cache', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('chart prefetch', () => {
+  it('renders a prefetched chart once; the page that asks for it counts the miss', async () => {
+    const calls: string[] = [];
+    const cache = cachedRenderer(tempDir(), async (source) => {
+      calls.push(source);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return `<svg>${source}</svg>`;
+    });
+    cache.prefetch(['a', 'b']);
+    expect(await cache.render('b')).toBe('<svg>b</svg>');
+    expect(await cache.render('a')).toBe('<svg>a</svg>');
+    expect(await cache.render('a')).toBe('<svg>a</svg>');
+    expect(calls.sort()).toEqual(['a', 'b']);
+    expect(cache.stats).toEqual({ hits: 1, misses: 2 });
+    expect(cache.renderMs()).toBeGreaterThan(0);
+  });
+
+  it('renders once when two pages ask for the same chart at the same time', async () => {
+    let count = 0;
+    const cache = cachedRenderer(tempDir(), async () => `<svg>${++count}</svg>`);
+    const [one, two] = await Promise.all([cache.render('x'), cache.render('x')]);
+    expect(one).toBe(two);
+    expect(count).toBe(1);
+  });
+
+  it('reports a failed prefetch to the page that asks, and caches nothing', async () => {
+    const dir = tempDir();
+    let attempts = 0;
+    const cache = cachedRenderer(dir, async () => {
+      attempts++;
+      throw new Error('Parse error');
+    });
+    cache.prefetch(['bad']);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await expect(cache.render('bad')).rejects.toThrow('Parse error');
+    expect(attempts).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -6,11 +6,18 @@ import { findChromium, INSTALL_HINT } from './chromium';
 
 export type ChartResult = { svg: string } | { fallback: true };
 
-const CACHE_DIR = join(process.cwd(), 'node_modules', '.cache', 'sop-charts');
+/** SOP_CHART_CACHE moves the cache (the benchmark builds with an empty one). */
+export function chartCacheDir(env: Record<string, string | undefined> = process.env): string {
+  return env.SOP_CHART_CACHE?.trim() || join(process.cwd(), 'node_modules', '.cache', 'sop-charts');
+}
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'ready'; renderer: Promise<ChromiumChartRenderer | undefined>; cache?: ReturnType<typeof cachedRenderer> };
+type Cache = ReturnType<typeof cachedRenderer>;
+interface Charts {
+  cache: Cache;
+  /** Chromium starts on the first chart missing from the cache: a warm build never starts it. */
+  renderer?: Promise<ChromiumChartRenderer>;
+}
+type State = { kind: 'idle' } | { kind: 'ready'; charts: Charts | undefined };
 
 // Pages and the integration that closes Chromium are bundled separately by
 // Astro, so the shared state lives on globalThis rather than in this module.
@@ -21,32 +28,62 @@ const setState = (next: State) => {
   holder[KEY] = next;
 };
 
-function start(): Promise<ChromiumChartRenderer | undefined> {
+function start(): Charts | undefined {
   const path = findChromium();
   if (!path) {
     console.warn(
       `[流程图] 未找到 Chromium:流程图将改在浏览器中用 Mermaid 渲染(较慢)。安装:${INSTALL_HINT},或设置 CHROMIUM_PATH。`,
     );
-    return Promise.resolve(undefined);
+    return undefined;
   }
-  return launchChartRenderer(path);
+  const charts: Charts = {
+    cache: cachedRenderer(chartCacheDir(), async (source, svgId) => {
+      charts.renderer ??= launchChartRenderer(path);
+      return (await charts.renderer).render(source, svgId);
+    }),
+  };
+  return charts;
+}
+
+function charts(): Charts | undefined {
+  const state = getState();
+  if (state.kind === 'ready') return state.charts;
+  const started = start();
+  setState({ kind: 'ready', charts: started });
+  return started;
 }
 
 export async function renderChart(source: string): Promise<ChartResult> {
-  if (getState().kind === 'idle') setState({ kind: 'ready', renderer: start() });
-  const current = getState() as Extract<State, { kind: 'ready' }>;
-  const renderer = await current.renderer;
-  if (!renderer) return { fallback: true };
-  current.cache ??= cachedRenderer(CACHE_DIR, renderer.render);
+  const current = charts();
+  if (!current) return { fallback: true };
   return { svg: await current.cache.render(source) };
 }
 
+/**
+ * Queues every chart of the build up front, so Chromium renders them side by
+ * side while Astro renders pages; renderChart() then picks up the result.
+ */
+export function prefetchCharts(sources: readonly string[]): void {
+  // Only in a build: the dev server renders just the page asked for, first.
+  if (!import.meta.env?.PROD) return;
+  charts()?.cache.prefetch(sources);
+}
+
+export interface ChartStats {
+  hits: number;
+  misses: number;
+  renderMs: number;
+  /** Chromium pages that rendered side by side; 0 when every chart came from the cache. */
+  pages: number;
+}
+
 /** Called when the build ends; reports cache use and frees Chromium. */
-export async function closeCharts(): Promise<{ hits: number; misses: number } | undefined> {
-  const current = getState();
-  if (current.kind === 'idle') return undefined;
+export async function closeCharts(): Promise<ChartStats | undefined> {
+  const state = getState();
+  if (state.kind === 'idle') return undefined;
   setState({ kind: 'idle' });
-  const renderer = await current.renderer;
+  if (!state.charts) return undefined;
+  const renderer = await state.charts.renderer?.catch(() => undefined);
   await renderer?.close();
-  return current.cache?.stats;
+  return { ...state.charts.cache.stats, renderMs: state.charts.cache.renderMs(), pages: renderer?.pages ?? 0 };
 }

@@ -12,6 +12,47 @@ export interface FixtureBuild {
   outDir: string;
 }
 
+export interface SiteBuild {
+  status: number | null;
+  output: string;
+  outDir: string;
+  /** Wall-clock seconds of astro build. */
+  seconds: number;
+}
+
+/**
+ * astro build of any content folder into outDir. `wrap` goes before the node
+ * command line (e.g. unshare -rn for a build without network).
+ */
+export function buildSite(options: {
+  outDir: string;
+  content?: string;
+  env?: Record<string, string>;
+  nodeOptions?: string[];
+  wrap?: string[];
+}): SiteBuild {
+  const args = [...(options.nodeOptions ?? []), join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', options.outDir];
+  const [command, ...rest] = [...(options.wrap ?? []), process.execPath, ...args];
+  const started = performance.now();
+  const result = spawnSync(command!, rest, {
+    cwd: ROOT,
+    env: {
+      ...parentEnv(),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...(options.content ? { SOP_CONTENT_DIR: options.content } : {}),
+      ...options.env,
+    },
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  return {
+    status: result.status,
+    output: `${result.stdout}\n${result.stderr}${result.error ? `\n${result.error.message}` : ''}`,
+    outDir: options.outDir,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
 /** `files`: extra content files (name → text), e.g. a learning-paths.yaml. */
 export function buildFixture(
   procedures: string[],

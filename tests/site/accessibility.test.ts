@@ -1,0 +1,146 @@
+// axe-core over the built site in Chromium, light and dark: every kind of page
+// and every interactive part in its opened state, zero violations.
+//
+// To guard a new page, add it to PAGES; to guard a new component, add an
+// entry to COMPONENTS with the page it lives on and an `open` step that puts
+// it in its opened state (click the button, fill the field, open the dialog).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { categorySchema, roleSchema } from '../../src/lib/reference-schemas';
+import { CONTENT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
+import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
+import { DIST } from '../helpers/dist';
+import { serveStatic, type StaticSite } from '../helpers/static-server';
+import { axeViolations, formatViolations } from '../helpers/axe';
+
+interface Target {
+  name: string;
+  /** Site-relative path of the page. */
+  path: string;
+  viewport?: keyof typeof VIEWPORTS;
+  /** Puts the component in its opened state; it must find what it opens. */
+  open?: (page: Page) => Promise<void>;
+}
+
+const procedures = procedureFiles().map((file) => {
+  const entry = readMdx(file);
+  const id = file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, '');
+  const data = entry.frontmatter as { variants?: unknown[]; checklists?: unknown[] };
+  return { id, body: entry.body, variants: data.variants?.length ?? 0, checklists: data.checklists?.length ?? 0 };
+});
+const procedurePath = (p: { id: string }) => `procedures/${p.id}/`;
+const withVariants = procedures.find((p) => p.id === 'spa/bath-sections') ?? procedures.find((p) => p.variants > 0);
+const withLevels = procedures.find((p) => p.body.includes('<ReceptionLevels'));
+const withChecklist = procedures.find((p) => p.checklists > 0);
+const plain = procedures.find((p) => p !== withVariants && p !== withLevels) ?? procedures[0]!;
+const category = categorySchema.parse(readYamlList('categories.yaml')[0]).id;
+const role = roleSchema.parse(readYamlList('roles.yaml')[0]).id;
+
+/** Pages other issues are adding are guarded as soon as they are built. */
+const built = (path: string) => existsSync(join(DIST, path, path.endsWith('.html') ? '' : 'index.html'));
+
+const PAGES: Target[] = [
+  { name: '首页', path: '' },
+  { name: '分类页', path: `categories/${category}/` },
+  { name: '流程页', path: procedurePath(plain) },
+  ...(withVariants ? [{ name: '流程页(有版本)', path: procedurePath(withVariants) }] : []),
+  ...(withLevels ? [{ name: '流程页(接待级别表)', path: procedurePath(withLevels) }] : []),
+  { name: '术语表', path: 'glossary/' },
+  { name: '角色索引', path: 'roles/' },
+  { name: '角色页', path: `roles/${role}/` },
+  { name: '搜索页', path: 'search/' },
+  { name: '404 页', path: '404.html' },
+].filter((target) => built(target.path));
+
+const COMPONENTS: Target[] = [
+  {
+    name: '手机目录(展开)',
+    path: '',
+    viewport: 'phone',
+    open: async (page) => {
+      await page.locator('.nav-toggle summary').click();
+      await page.locator('.mobile-nav').waitFor({ state: 'visible' });
+    },
+  },
+  ...(withVariants
+    ? [
+        {
+          name: '版本切换(第二个版本)',
+          path: procedurePath(withVariants),
+          open: async (page: Page) => {
+            await page.locator('.variant-switch label').nth(1).click();
+            expect(await page.locator('.variant-switch input').nth(1).isChecked()).toBe(true);
+          },
+        },
+      ]
+    : []),
+  ...(withLevels
+    ? [
+        {
+          name: '接待级别原文条目(展开)',
+          path: procedurePath(withLevels),
+          open: async (page: Page) => {
+            await page.locator('.source-items summary').click();
+            await page.locator('.source-items li').first().waitFor({ state: 'visible' });
+          },
+        },
+      ]
+    : []),
+  ...(withChecklist
+    ? [
+        {
+          name: '检查表(已勾选)',
+          path: procedurePath(withChecklist),
+          open: async (page: Page) => {
+            const item = page.locator('.checklist li label').first();
+            await item.click();
+            expect(await page.locator('.checklist li input').first().isChecked()).toBe(true);
+          },
+        },
+      ]
+    : []),
+  {
+    name: '流程图节点(键盘焦点)',
+    path: procedurePath(plain),
+    open: async (page) => {
+      await page.locator('a.chart-node-link').first().focus();
+    },
+  },
+];
+
+const SCHEMES = ['light', 'dark'] as const;
+
+describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
+  let browser: Browser;
+  let site: StaticSite;
+
+  beforeAll(async () => {
+    site = await serveStatic(DIST);
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('covers the core pages', () => {
+    expect(PAGES.map((p) => p.name)).toEqual(expect.arrayContaining(['首页', '分类页', '流程页', '流程页(有版本)']));
+  });
+
+  const cases = [...PAGES, ...COMPONENTS].flatMap((target) => SCHEMES.map((scheme) => [target.name, scheme, target] as const));
+  it.each(cases)('%s (%s): no violations', async (_name, scheme, target) => {
+    const context = await browser.newContext({ viewport: VIEWPORTS[target.viewport ?? 'desktop'], colorScheme: scheme });
+    try {
+      const page = await context.newPage();
+      const response = await page.goto(site.url + target.path, { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+      await target.open?.(page);
+      const violations = await axeViolations(page);
+      expect(violations, `${target.path || '/'}(${scheme}):\n${formatViolations(violations)}`).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
