@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, cssString, newestDate, pageMarginRules } from './print';
+import { absoluteUrl, cssString, handbookHref, newestDate, pageMarginRules } from './print';
 
 describe('absoluteUrl', () => {
   it('joins the site origin, the base path and the page path', () => {
@@ -40,5 +40,28 @@ describe('newestDate', () => {
     const dates = [new Date('2026-01-02'), new Date('2026-11-27'), new Date('2025-12-31')];
     expect(newestDate(dates)?.toISOString().slice(0, 10)).toBe('2026-11-27');
     expect(newestDate([])).toBeUndefined();
+  });
+});
+
+describe('handbookHref', () => {
+  const sections = new Map([['procedures/hotel/guest-privacy/', 'hb-7']]);
+  const from = 'procedures/hotel/walk-in-check-in/';
+
+  it('sends a relative link to a procedure printed in the handbook to its section', () => {
+    expect(handbookHref('../guest-privacy/', '/', from, sections)).toBe('#hb-7');
+    expect(handbookHref('../guest-privacy/', '/sop/', from, sections)).toBe('#hb-7');
+  });
+
+  it('sends a relative link to a procedure not printed here to its page, under the base', () => {
+    expect(handbookHref('../../property/phone-answering/', '/', from, sections)).toBe('/procedures/property/phone-answering/');
+    expect(handbookHref('../../property/phone-answering/#step-a', '/sop/', from, sections)).toBe(
+      '/sop/procedures/property/phone-answering/#step-a',
+    );
+  });
+
+  it('leaves fragments, absolute paths and other schemes alone', () => {
+    for (const href of ['#step-a', '/sop/glossary/', 'https://example.cn/x', 'mailto:a@b.cn', 'tel:10086']) {
+      expect(handbookHref(href, '/sop/', from, sections)).toBe(href);
+    }
   });
 });

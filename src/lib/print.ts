@@ -37,3 +37,31 @@ export function pageMarginRules(text: RunningText, pageName?: string): string {
 export function newestDate(dates: readonly Date[]): Date | undefined {
   return dates.reduce<Date | undefined>((newest, d) => (!newest || d > newest ? d : newest), undefined);
 }
+
+/** Id of the handbook section holding the procedure printed n-th (1-based). */
+export function handbookSectionId(n: number): string {
+  return `hb-${n}`;
+}
+
+/**
+ * Where a link written in a procedure's prose points once that prose sits in
+ * the handbook. Authors write page-relative links ("../guest-privacy/"), which
+ * only resolve from the procedure's own page; in the handbook they become the
+ * linked procedure's section when it is printed there, else its page.
+ * Links with a scheme, fragments and site-absolute paths are left alone.
+ */
+export function handbookHref(
+  href: string,
+  base: string,
+  fromPath: string,
+  sections: ReadonlyMap<string, string>,
+): string {
+  if (/^([a-z][a-z0-9+.-]*:|#|\/)/i.test(href)) return href;
+  const origin = 'http://handbook.invalid';
+  const resolved = new URL(href, new URL(withBase(base, fromPath), origin));
+  const page = withBase(base, '');
+  const sitePath = resolved.pathname.startsWith(page) ? resolved.pathname.slice(page.length) : undefined;
+  const section = sitePath === undefined ? undefined : sections.get(sitePath);
+  if (section) return `#${section}`;
+  return resolved.pathname + resolved.search + resolved.hash;
+}

@@ -183,7 +183,17 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
       await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, corrupt]);
       await page.goto(`${site.url}procedures/${lobby.id}/`);
       await page.locator('.learning-box').scrollIntoViewIfNeeded();
-      await page.waitForFunction((key) => localStorage.getItem(key)?.includes('"read"'), KEY);
+      // Wait for the reading to be recorded (the corrupt value may itself contain "read").
+      await page.waitForFunction(
+        ([key, code]) => {
+          try {
+            return typeof JSON.parse(localStorage.getItem(key!) ?? 'null')?.read?.[code!] === 'string';
+          } catch {
+            return false;
+          }
+        },
+        [KEY, lobby.data.code],
+      );
       expect(await page.locator('.progress-notice').count()).toBe(1);
       expect(errors).toEqual([]);
       await page.close();
