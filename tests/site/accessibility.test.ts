@@ -14,6 +14,7 @@ import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
 import { DIST } from '../helpers/dist';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { axeViolations, formatViolations } from '../helpers/axe';
+import { contentPaths } from '../helpers/quizzes';
 
 interface Target {
   name: string;
@@ -37,6 +38,11 @@ const withChecklist = procedures.find((p) => p.checklists > 0);
 const plain = procedures.find((p) => p !== withVariants && p !== withLevels) ?? procedures[0]!;
 const category = categorySchema.parse(readYamlList('categories.yaml')[0]).id;
 const role = roleSchema.parse(readYamlList('roles.yaml')[0]).id;
+const firstPath = contentPaths()[0]!.id;
+/** A procedure with a quiz and a decision to walk to. */
+const quizzed = 'spa/lobby-shoe-bar';
+const BUDGET = procedurePath({ id: 'corporate/reception-process-standards' });
+const PLANNER = procedurePath({ id: 'corporate/external-reception-rules' });
 
 /** Pages other issues are adding are guarded as soon as they are built. */
 const built = (path: string) => existsSync(join(DIST, path, path.endsWith('.html') ? '' : 'index.html'));
@@ -52,6 +58,13 @@ const PAGES: Target[] = [
   { name: '角色页', path: `roles/${role}/` },
   { name: '搜索页', path: 'search/' },
   { name: '404 页', path: '404.html' },
+  { name: '学习路径', path: 'paths/' },
+  { name: '学习路径页', path: `paths/${firstPath}/` },
+  { name: '测验页', path: `quiz/${quizzed}/` },
+  { name: '培训师页', path: 'trainer/' },
+  { name: '测验卷(打印)', path: `trainer/procedures/${quizzed}/` },
+  { name: '更新记录', path: 'changes/' },
+  { name: '打印手册(一个分类)', path: `handbook/${category}/` },
 ].filter((target) => built(target.path));
 
 const COMPONENTS: Target[] = [
@@ -101,6 +114,57 @@ const COMPONENTS: Target[] = [
         },
       ]
     : []),
+  {
+    name: '搜索对话框(有结果)',
+    path: '',
+    open: async (page) => {
+      await page.locator('.search-button').click();
+      await page.keyboard.type('叫早');
+      await page.locator('dialog.search-dialog .search-result').first().waitFor({ state: 'visible' });
+    },
+  },
+  {
+    name: '演示模式(分支步骤)',
+    path: procedurePath({ id: quizzed }),
+    open: async (page) => {
+      await page.locator('[data-walk="start"]').click();
+      await page.locator('dialog.walk-dialog[open]').waitFor();
+      const choices = page.locator('[data-walk-choices] button');
+      for (let i = 0; i < 20 && (await choices.count()) === 0; i++) await page.keyboard.press('ArrowRight');
+      expect(await choices.count()).toBeGreaterThan(1);
+    },
+  },
+  {
+    name: '预算计算器(已填写)',
+    path: BUDGET,
+    open: async (page) => {
+      await page.fill('#budget-guests', '12');
+      await page.fill('#budget-lunches', '-1');
+      await page.locator('sop-budget [data-error="lunches"]').filter({ hasText: /\S/ }).waitFor();
+      await page.fill('#budget-lunches', '2');
+      await page.locator('sop-budget [data-formula] li').first().waitFor();
+    },
+  },
+  {
+    name: '来访日期计划(有提醒)',
+    path: PLANNER,
+    open: async (page) => {
+      await page.clock.setFixedTime(new Date('2026-06-12T09:00:00'));
+      await page.reload();
+      await page.fill('#visit-date', '2026-06-17');
+      await page.locator('sop-visit-planner [data-warnings] li').first().waitFor();
+    },
+  },
+  {
+    name: '测验(已作答)',
+    path: `quiz/${quizzed}/`,
+    open: async (page) => {
+      const question = page.locator('.quiz-question').first();
+      await question.locator('.quiz-option').first().click();
+      await question.locator('.quiz-check').click();
+      await question.locator('.quiz-why').waitFor({ state: 'visible' });
+    },
+  },
   {
     name: '流程图节点(键盘焦点)',
     path: procedurePath(plain),
