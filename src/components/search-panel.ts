@@ -382,7 +382,8 @@ class SearchPanel extends HTMLElement {
     this.querySelector('.search-filter-count')!.textContent = count ? `(已选 ${count} 项)` : '';
   }
 
-  private async openFirst() {
+  /** Searches what is in the box and opens the first result. */
+  async openFirst() {
     await this.run();
     this.list.querySelector('a')?.click();
   }

@@ -158,6 +158,27 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     await page.close();
   });
 
+  it('Enter pressed before the search code has loaded still opens the first result', async () => {
+    const { page } = await open('procedures/hotel/group-check-in/');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_astro/search-panel*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('押金');
+    await page.keyboard.press('Enter');
+    // Held back: the page stays put, with the dialog open, instead of submitting to the search page.
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe('/procedures/hotel/group-check-in/');
+    expect(await isOpen(page)).toBe(true);
+    release();
+    await page.waitForFunction(() => location.hash === '#step-confirm-with-escort');
+    expect(await isOpen(page)).toBe(false);
+    await page.close();
+  });
+
   it('narrows results with category, department and role chips', async () => {
     const { page, errors } = await open('search/?q=客人');
     await settled(page, PAGE, '客人');
