@@ -29,8 +29,8 @@ describe('chart render cache', () => {
     const second = cachedRenderer(dir, render);
     expect(await second.render('flowchart TD\n  a-->b\n')).toBe(svg);
     expect(calls).toHaveLength(1);
-    expect(first.stats).toEqual({ hits: 1, misses: 1 });
-    expect(second.stats).toEqual({ hits: 1, misses: 0 });
+    expect(first.stats).toEqual({ hits: 0, misses: 1, reused: 1 });
+    expect(second.stats).toEqual({ hits: 1, misses: 0, reused: 0 });
     expect(readdirSync(dir)).toEqual([`${chartKey('flowchart TD\n  a-->b\n')}.svg`]);
   });
 
@@ -71,7 +71,7 @@ describe('chart prefetch', () => {
     expect(await cache.render('a')).toBe('<svg>a</svg>');
     expect(await cache.render('a')).toBe('<svg>a</svg>');
     expect(calls.sort()).toEqual(['a', 'b']);
-    expect(cache.stats).toEqual({ hits: 1, misses: 2 });
+    expect(cache.stats).toEqual({ hits: 0, misses: 2, reused: 1 });
     expect(cache.renderMs()).toBeGreaterThan(0);
   });
 

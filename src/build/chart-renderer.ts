@@ -25,7 +25,10 @@ export function chartKey(source: string): string {
 /** A cache in front of any renderer; the renderer runs only on a miss. */
 export function cachedRenderer(dir: string, render: RenderSvg) {
   mkdirSync(dir, { recursive: true });
-  const stats = { hits: 0, misses: 0 };
+  // hits: charts found in the cache folder from an earlier build; reused:
+  // charts this build rendered, asked for again by another page.
+  const stats = { hits: 0, misses: 0, reused: 0 };
+  const renderedHere = new Set<string>();
   // Wall-clock time during which at least one chart was being rendered.
   let renderMs = 0;
   let active = 0;
@@ -81,10 +84,12 @@ export function cachedRenderer(dir: string, render: RenderSvg) {
         pending.delete(key);
         if (rendered) {
           stats.misses++;
+          renderedHere.add(key);
           return svg;
         }
       }
-      stats.hits++;
+      if (renderedHere.has(key)) stats.reused++;
+      else stats.hits++;
       return svg;
     },
   };

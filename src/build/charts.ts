@@ -70,8 +70,12 @@ export function prefetchCharts(sources: readonly string[]): void {
 }
 
 export interface ChartStats {
+  /** Charts read from the cache folder, drawn by an earlier build. */
   hits: number;
+  /** Charts drawn by this build. */
   misses: number;
+  /** Repeat requests for a chart this build drew (the handbook repeats every chart). */
+  reused: number;
   renderMs: number;
   /** Chromium pages that rendered side by side; 0 when every chart came from the cache. */
   pages: number;
