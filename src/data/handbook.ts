@@ -6,6 +6,8 @@ import type { Category, GlossaryTerm, ReceptionLevel, Role } from '../lib/refere
 import { createRoleIndex, type RoleIndex } from '../lib/roles';
 import { formatIssues, validateCorpus, validateProcedure } from '../lib/validate-procedure';
 import { synonymIssues, type SynonymGroup } from '../lib/synonyms';
+import { revisionOf } from '../lib/changelog';
+import type { Revisions } from '../lib/visits';
 
 export interface ProcedureEntry {
   id: string;
@@ -25,6 +27,8 @@ export interface Handbook {
   levels: ReceptionLevel[];
   /** Search synonyms and variant spellings (content/synonyms.yaml). */
   synonyms: SynonymGroup[];
+  /** Procedure id → its revision, which every page hands the visit tracker; worked out once. */
+  revisions: Revisions;
 }
 
 export class ContentError extends Error {
@@ -82,6 +86,7 @@ async function load(): Promise<Handbook> {
     glossary: glossaryEntries.map((e) => e.data).sort((a, b) => a.term.localeCompare(b.term, 'zh-CN')),
     levels: levelEntries.map((e) => e.data).sort((a, b) => a.order - b.order),
     synonyms,
+    revisions: Object.fromEntries(procedures.map((p) => [p.id, revisionOf(p.data)])),
   };
 }
 

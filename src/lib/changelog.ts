@@ -4,8 +4,10 @@ import type { ProcedureData } from './procedure-schema';
 
 export type Change = ProcedureData['changelog'][number];
 
-const byNewest = (a: Change, b: Change) =>
-  b.date.getTime() - a.date.getTime() || b.version.localeCompare(a.version, 'en', { numeric: true });
+// One collator: localeCompare with options builds a new one on every call,
+// which cost half a minute in a 1000-procedure build.
+const versionOrder = new Intl.Collator('en', { numeric: true });
+const byNewest = (a: Change, b: Change) => b.date.getTime() - a.date.getTime() || versionOrder.compare(b.version, a.version);
 
 /** A procedure's change log, newest entry first, whatever order the file lists it in. */
 export function sortedChanges(data: Pick<ProcedureData, 'changelog'>): Change[] {
