@@ -21,6 +21,9 @@ import { folderBytes, measure, type Measured } from './measure';
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number).filter((n) => n > 0);
 const REAL_QUERIES = ['押金', '换房', '鞋吧', '预订', '团队入住'];
 const SYNTHETIC_QUERIES = ['押金', '核对客人预订信息', '引领'];
+// Per built HTML page. Each synthetic procedure yields three pages (the
+// procedure, its quiz, its trainer sheet) and two handbook sections; the
+// table shows seconds per procedure next to it, so neither hides the other.
 const TARGET = { coldSecondsPerPage: 0.15, warmSecondsPerPage: 0.05 };
 
 interface BuildRun {
@@ -28,7 +31,9 @@ interface BuildRun {
   astro: Measured;
   pagefind: Measured;
   totalSeconds: number;
+  /** Per built HTML page: the target's measure. */
   secondsPerPage: number;
+  secondsPerProcedure: number;
   cpuSecondsPerPage: number | undefined;
   charts: { rendered: number; hits: number; pages: number; renderSeconds: number } | undefined;
   htmlPages: number;
@@ -86,15 +91,17 @@ async function buildOnce(kind: BuildRun['kind'], dir: string, procedures: number
   if (pagefind.status !== 0) throw new Error(`pagefind failed:\n${pagefind.output}`);
   const totalSeconds = astro.wallSeconds + pagefind.wallSeconds;
   const cpu = astro.cpuSeconds !== undefined && pagefind.cpuSeconds !== undefined ? astro.cpuSeconds + pagefind.cpuSeconds : undefined;
+  const htmlPages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.html')).length;
   return {
     kind,
     astro,
     pagefind,
     totalSeconds,
-    secondsPerPage: totalSeconds / procedures,
-    cpuSecondsPerPage: cpu === undefined ? undefined : cpu / procedures,
+    secondsPerPage: totalSeconds / htmlPages,
+    secondsPerProcedure: totalSeconds / procedures,
+    cpuSecondsPerPage: cpu === undefined ? undefined : cpu / htmlPages,
     charts: chartStats(astro.output),
-    htmlPages: readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.html')).length,
+    htmlPages,
     distBytes: folderBytes(outDir),
     indexBytes: folderBytes(join(outDir, 'pagefind')),
     loadBefore,
@@ -229,8 +236,8 @@ it('benchmark', async () => {
     ...(cold && largest
       ? [
           {
-            name: `冷构建 ${largest.procedures} 个流程`,
-            value: `${cold.secondsPerPage.toFixed(3)} s/页`,
+            name: `冷构建 ${largest.procedures} 个流程(${cold.htmlPages} 页)`,
+            value: `${cold.secondsPerPage.toFixed(3)} s/页(每个流程 ${cold.secondsPerProcedure.toFixed(3)} s)`,
             target: `< ${TARGET.coldSecondsPerPage} s/页`,
             met: cold.secondsPerPage < TARGET.coldSecondsPerPage,
           },
@@ -239,8 +246,8 @@ it('benchmark', async () => {
     ...(warm && largest
       ? [
           {
-            name: `热构建 ${largest.procedures} 个流程`,
-            value: `${warm.secondsPerPage.toFixed(3)} s/页`,
+            name: `热构建 ${largest.procedures} 个流程(${warm.htmlPages} 页)`,
+            value: `${warm.secondsPerPage.toFixed(3)} s/页(每个流程 ${warm.secondsPerProcedure.toFixed(3)} s)`,
             target: `< ${TARGET.warmSecondsPerPage} s/页`,
             met: warm.secondsPerPage < TARGET.warmSecondsPerPage,
           },
@@ -270,12 +277,12 @@ it('benchmark', async () => {
       `${w.requests} / ${browserRequests.get(w.page)?.requests ?? '—'}`,
     ]),
     `(b) 构建规模(合成流程 15–30 步;冷 = 空的流程图与 Astro 缓存;时间含 pagefind)`,
-    ['语料 · 构建', '总时长(astro + pagefind)', '每页 墙钟 / CPU', '流程图渲染', '内存峰值 进程树 / 最大进程', 'dist / 搜索索引'],
+    ['语料 · 构建', '总时长(astro + pagefind)', 'HTML 页数 · 每页 墙钟 / CPU · 每个流程 墙钟', '流程图渲染', '内存峰值 进程树 / 最大进程', 'dist / 搜索索引'],
     ...scale.flatMap((r) =>
       r.runs.map((b) => [
         `${r.procedures} 个流程 · ${b.kind === 'cold' ? '冷' : '热'}`,
         `${s(b.totalSeconds)} (${s(b.astro.wallSeconds)} + ${s(b.pagefind.wallSeconds)})`,
-        `${b.secondsPerPage.toFixed(3)} s / ${b.cpuSecondsPerPage?.toFixed(3) ?? '—'} s`,
+        `${b.htmlPages} 页 · ${b.secondsPerPage.toFixed(3)} s / ${b.cpuSecondsPerPage?.toFixed(3) ?? '—'} s · ${b.secondsPerProcedure.toFixed(3)} s`,
         b.charts ? `${b.charts.rendered} 张 ${s(b.charts.renderSeconds)},命中 ${b.charts.hits}` : '—',
         `${mb(b.astro.peakTreeBytes)} / ${mb(b.astro.peakProcessBytes)}`,
         `${mb(b.distBytes)} / ${mb(b.indexBytes)}`,
