@@ -2,14 +2,16 @@
 // Usage: node scripts/chart-shots.mjs http://127.0.0.1:4321/ /tmp/charts [dark]
 import { readdirSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { findChromium, INSTALL_HINT, launchChromium } from '../src/build/chromium.ts';
 
 const [base, out = '/tmp/charts', scheme = 'light'] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 const ids = readdirSync('content/procedures', { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => f.replace(/\.mdx$/, ''));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const executable = findChromium();
+if (!executable) throw new Error(`找不到 Chromium。${INSTALL_HINT}`);
+const browser = await launchChromium(executable);
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
 for (const id of ids) {
   await page.goto(`${base}procedures/${id}/`);

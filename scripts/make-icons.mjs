@@ -2,7 +2,7 @@
 // icons from it in Chromium (no network). The PNGs are committed.
 // Usage: node_modules/.bin/node scripts/make-icons.mjs
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { findChromium, INSTALL_HINT, launchChromium } from '../src/build/chromium.ts';
 
 const svg = readFileSync(new URL('../public/favicon.svg', import.meta.url), 'utf8');
 // Maskable and Apple icons are cropped by the system: fill the whole square.
@@ -15,10 +15,9 @@ const icons = [
   { name: 'apple-touch-icon.png', size: 180, svg: square },
 ];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const executable = findChromium();
+if (!executable) throw new Error(`找不到 Chromium。${INSTALL_HINT}`);
+const browser = await launchChromium(executable);
 for (const icon of icons) {
   const page = await browser.newPage({ viewport: { width: icon.size, height: icon.size }, deviceScaleFactor: 1 });
   const sized = icon.svg.replace('<svg ', `<svg width="${icon.size}" height="${icon.size}" `);

@@ -1,15 +1,15 @@
-// Dev aid: screenshots of built pages at desktop and phone widths, to look at.
+// Dev aid: screenshots of built pages at phone, projector and desktop sizes, to look at.
 // Usage: node scripts/screenshot.mjs http://127.0.0.1:4321/path/ out-prefix [light|dark]
-import { chromium } from 'playwright-core';
+import { findChromium, INSTALL_HINT, launchChromium } from '../src/build/chromium.ts';
 
 const [url, prefix = '/tmp/shot', scheme = 'light'] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const executable = findChromium();
+if (!executable) throw new Error(`找不到 Chromium。${INSTALL_HINT}`);
+const browser = await launchChromium(executable);
 for (const [name, viewport] of [
-  ['desktop', { width: 1280, height: 900 }],
-  ['phone', { width: 360, height: 740 }],
+  ['phone', { width: 390, height: 844 }],
+  ['projector', { width: 1024, height: 768 }],
+  ['desktop', { width: 1366, height: 900 }],
 ]) {
   const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
   page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { findChromium, INSTALL_HINT, launchChromium } from './chromium';
+import { CHART_WEB_FONT, chartFontCss, chartFontVersion, FONT_ORIGIN, fontFile } from './fonts';
 import { CHART_FONT_FAMILY, mermaidConfig } from '../lib/chart-config';
 import { decorateChartSvg } from '../lib/chart-decorate';
 
@@ -18,7 +19,7 @@ export type RenderSvg = (source: string, svgId: string) => Promise<string>;
 
 export function chartKey(source: string): string {
   return createHash('sha256')
-    .update(JSON.stringify({ MERMAID_VERSION, decorate: decorateChartSvg.toString(), config: mermaidConfig, source }))
+    .update(JSON.stringify({ MERMAID_VERSION, font: chartFontVersion(), decorate: decorateChartSvg.toString(), config: mermaidConfig, source }))
     .digest('hex');
 }
 
@@ -130,7 +131,11 @@ type BatchResult = { svg: string } | { error: string };
  * exactly as the browser fallback does. One call per batch keeps Chromium busy
  * while Node is busy rendering pages (each call needs Node's event loop).
  */
-async function renderBatchInPage(args: { charts: { source: string; svgId: string }[]; config: object }): Promise<BatchResult[]> {
+async function renderBatchInPage(args: {
+  charts: { source: string; svgId: string }[];
+  config: object;
+  font: string | undefined;
+}): Promise<BatchResult[]> {
   type Mermaid = { initialize(c: object): void; render(id: string, src: string): Promise<{ svg: string }> };
   const page = window as unknown as {
     mermaid: Mermaid;
@@ -139,6 +144,8 @@ async function renderBatchInPage(args: { charts: { source: string; svgId: string
   const results: BatchResult[] = [];
   for (const chart of args.charts) {
     try {
+      // Mermaid measures the labels: the glyphs they use must have loaded first.
+      if (args.font) await document.fonts.load(`15px "${args.font}"`, chart.source);
       page.mermaid.initialize(args.config);
       const { svg } = await page.mermaid.render(chart.svgId, chart.source);
       const host = document.createElement('div');
@@ -175,10 +182,21 @@ async function openRenderingPage(browser: Browser, fast: boolean): Promise<Page>
   const page = await browser.newPage();
   // Everything the page needs is injected: a request would mean a network dependency.
   await page.route('**/*', (route) => route.abort());
+  // …except the CJK font from npm, so charts measure the same on every machine.
+  const fontCss = chartFontCss();
+  if (fontCss) {
+    await page.route(`${FONT_ORIGIN}/**`, (route) => {
+      const body = fontFile(route.request().url());
+      return body
+        ? route.fulfill({ body, contentType: route.request().url().endsWith('.woff2') ? 'font/woff2' : 'font/woff', headers: { 'access-control-allow-origin': '*' } })
+        : route.abort();
+    });
+  }
   // Hidden: the layout Mermaid measures stays the same, but nothing is painted.
   await page.setContent(
-    `<!doctype html><html lang="zh-CN"><body style="font-family:${CHART_FONT_FAMILY};visibility:hidden"></body></html>`,
+    `<!doctype html><html lang="zh-CN"><body style="font-family:${CHART_FONT_FAMILY.replaceAll('"', "'")};visibility:hidden"></body></html>`,
   );
+  if (fontCss) await page.addStyleTag({ content: fontCss });
   await page.addScriptTag({ content: mermaidSource(fast) });
   await page.addScriptTag({ content: `window.decorateChartSvg = ${decorateChartSvg.toString()};` });
   return page;
@@ -191,6 +209,7 @@ export async function launchChartRenderer(
   const count = options.pages ?? defaultPageCount();
   const browser: Browser = await launchChromium(executablePath);
   const fast = options.fast ?? true;
+  const chartFont = chartFontCss() ? CHART_WEB_FONT : undefined;
   const pages = await Promise.all(Array.from({ length: count }, () => openRenderingPage(browser, fast)));
   // Each page renders one chart at a time (Mermaid keeps global state); a
   // free page takes the next few queued charts, its fair share up to BATCH.
@@ -206,7 +225,7 @@ export async function launchChartRenderer(
       const page = idle.pop()!;
       const jobs = queue.splice(0, Math.max(1, Math.min(BATCH, Math.ceil(queue.length / (idle.length + 1)))));
       page
-        .evaluate(renderBatchInPage, { charts: jobs.map((job) => job.chart), config: mermaidConfig })
+        .evaluate(renderBatchInPage, { charts: jobs.map((job) => job.chart), config: mermaidConfig, font: chartFont })
         .then(
           (results) =>
             results.forEach((result, i) =>

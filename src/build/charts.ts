@@ -28,14 +28,13 @@ const setState = (next: State) => {
   holder[KEY] = next;
 };
 
+/** The fallback, said once at the end of the build (see chart-integration.ts). */
+export const FALLBACK_NOTICE = `[流程图] 没有可用的 Chromium:流程图改在读者的浏览器中用 Mermaid 渲染,每个流程页多加载约 650 KB 脚本。修复:${INSTALL_HINT},然后重新 npm run build。`;
+
 function start(): Charts | undefined {
+  // A wrong CHROMIUM_PATH throws here, naming the value: never a silent fallback.
   const path = findChromium();
-  if (!path) {
-    console.warn(
-      `[流程图] 未找到 Chromium:流程图将改在浏览器中用 Mermaid 渲染(较慢)。安装:${INSTALL_HINT},或设置 CHROMIUM_PATH。`,
-    );
-    return undefined;
-  }
+  if (!path) return undefined;
   const charts: Charts = {
     cache: cachedRenderer(chartCacheDir(), async (source, svgId) => {
       charts.renderer ??= launchChartRenderer(path);
@@ -81,12 +80,15 @@ export interface ChartStats {
   pages: number;
 }
 
-/** Called when the build ends; reports cache use and frees Chromium. */
-export async function closeCharts(): Promise<ChartStats | undefined> {
+/**
+ * Called when the build ends; reports cache use and frees Chromium.
+ * 'fallback': charts were asked for and no browser could draw them.
+ */
+export async function closeCharts(): Promise<ChartStats | 'fallback' | undefined> {
   const state = getState();
   if (state.kind === 'idle') return undefined;
   setState({ kind: 'idle' });
-  if (!state.charts) return undefined;
+  if (!state.charts) return 'fallback';
   const renderer = await state.charts.renderer?.catch(() => undefined);
   await renderer?.close();
   return { ...state.charts.cache.stats, renderMs: state.charts.cache.renderMs(), pages: renderer?.pages ?? 0 };

@@ -1,7 +1,9 @@
 // Mermaid settings shared by the build-time renderer and the browser fallback,
 // so both draw the same chart from the same source.
+// Noto Sans SC first: the build measures labels with it (loaded from npm), and
+// readers without it get their system's CJK font, whose glyphs are as wide.
 export const CHART_FONT_FAMILY =
-  '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC",sans-serif';
+  '"Noto Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",sans-serif';
 
 export const mermaidConfig = {
   startOnLoad: false,

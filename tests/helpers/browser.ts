@@ -1,15 +1,18 @@
-// Chromium for browser tests: skipped with an install hint on a machine
-// without it, but a failure under CI=true, where it must be there.
+// Chromium for browser tests, found as the build finds it (CHROMIUM_PATH, a
+// system browser, the npm package). Without any: skipped with a hint, but a
+// failure under CI=true, where they must run.
 import type { Browser } from 'playwright-core';
-import { findChromium, INSTALL_HINT, launchChromium } from '../../src/build/chromium';
+import { INSTALL_HINT, launchChromium, resolveChromium } from '../../src/build/chromium';
 
-export const chromiumPath = findChromium({ ...process.env, SOP_NO_CHROMIUM: undefined });
+// A wrong CHROMIUM_PATH throws here, naming the value.
+const found = resolveChromium({ ...process.env, SOP_NO_CHROMIUM: undefined });
+export const chromiumPath = found?.path;
 
 if (!chromiumPath) {
   if (process.env.CI === 'true') {
-    throw new Error(`CI=true 但找不到 Chromium:浏览器测试不能跳过。请先运行 ${INSTALL_HINT}`);
+    throw new Error(`CI=true 但找不到 Chromium:浏览器测试不能跳过。${INSTALL_HINT}`);
   }
-  console.warn(`[浏览器测试] 已跳过:找不到 Chromium。安装:${INSTALL_HINT}(或设置 CHROMIUM_PATH)`);
+  console.warn(`[浏览器测试] 已跳过:找不到 Chromium。${INSTALL_HINT}`);
 }
 
 export const hasChromium = chromiumPath !== undefined;

@@ -5,6 +5,12 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTENT, ROOT } from './content-files';
+import { formatBuildNotes, takeBuildNotes } from '../../src/build/build-notes';
+
+/** A build's output ends with its notes, as `npm run build` prints them last. */
+function outputOf(result: { stdout: string; stderr: string; error?: Error }, outDir: string): string {
+  return `${result.stdout}\n${result.stderr}${result.error ? `\n${result.error.message}` : ''}\n${formatBuildNotes(takeBuildNotes(outDir))}`;
+}
 
 export interface FixtureBuild {
   status: number | null;
@@ -47,7 +53,7 @@ export function buildSite(options: {
   });
   return {
     status: result.status,
-    output: `${result.stdout}\n${result.stderr}${result.error ? `\n${result.error.message}` : ''}`,
+    output: outputOf(result, options.outDir),
     outDir: options.outDir,
     seconds: (performance.now() - started) / 1000,
   };
@@ -78,7 +84,7 @@ export function buildFixture(
     encoding: 'utf8',
     timeout: 240_000,
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+  return { status: result.status, output: outputOf(result, outDir), outDir };
 }
 
 /**

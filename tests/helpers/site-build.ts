@@ -18,6 +18,7 @@ export function buildSite(options: { content: string; outDir: string; base?: str
     [join(ROOT, 'node_modules/astro/bin/astro.mjs'), ['build', '--outDir', options.outDir]],
     [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), ['--site', options.outDir, '--quiet']],
     [join(ROOT, 'src/build/generate-sw.ts'), [options.outDir]],
+    [join(ROOT, 'src/build/print-build-notes.ts'), [options.outDir]],
   ];
   for (const [script, args] of steps) {
     const result = spawnSync(process.execPath, [script, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 300_000 });

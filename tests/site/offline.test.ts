@@ -11,6 +11,7 @@ import { planPrecache } from '../../src/build/precache';
 import { contentCacheDir } from '../../src/lib/content-dir';
 import { procedureSchema } from '../../src/lib/procedure-schema';
 import { chromiumPath, hasChromium, openBrowser } from '../helpers/browser';
+import { launchOptions } from '../../src/build/chromium';
 import { CONTENT, procedureFiles, readMdx, ROOT } from '../helpers/content-files';
 import { DIST, eagerScripts, readPage } from '../helpers/dist';
 import { buildSite } from '../helpers/site-build';
@@ -221,11 +222,7 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
     // Installing needs a profile on disk, not the throwaway (incognito) context of the other tests.
     const profile = mkdtempSync(join(tmpdir(), 'sop-profile-'));
     const again = await serveStatic(DIST);
-    const persistent = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath!,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    const persistent = await chromium.launchPersistentContext(profile, launchOptions(chromiumPath!));
     try {
       const page = await persistent.newPage();
       await page.goto(again.url);

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { DIST } from '../helpers/dist';
-import { flat, hasPoppler, pageBrightness, pdfPageCount, pdfPages, savePdf } from '../helpers/pdf';
+import { flat, pageBrightness, pdfPageCount, pdfPages, savePdf } from '../helpers/pdf';
 import { categories, loadProcedures, type ContentProcedure } from '../helpers/procedures';
 import { formatDate } from '../../src/lib/dates';
 import { absoluteUrl, DEFAULT_SITE, newestDate } from '../../src/lib/print';
@@ -26,7 +26,7 @@ const withVariants = procedures.find((p) => p.data.variants.filter((v) => v.over
 const stepTexts = (p: ContentProcedure) =>
   p.data.steps.flatMap((s) => [s.title, ...s.say, ...s.cautions]).map(flat);
 
-describe.skipIf(!hasChromium || !hasPoppler)('printing in Chromium', () => {
+describe.skipIf(!hasChromium)('printing in Chromium', () => {
   let browser: Browser;
   let site: StaticSite;
 
