@@ -1,5 +1,5 @@
 // Reading the built site in dist/ (npm test builds it before the site tests).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './content-files';
 
@@ -9,6 +9,21 @@ export function readPage(path: string, dist = DIST): string {
   const file = join(dist, path, path.endsWith('.html') ? '' : 'index.html');
   if (!existsSync(file)) throw new Error(`not built: ${file} (run npm run build first)`);
   return readFileSync(file, 'utf8');
+}
+
+/**
+ * Whether the build drew its charts in Chromium (true) or, with no browser to
+ * be had, left them to Mermaid in the reader's browser. Tests of pre-rendered
+ * charts skip on such a build, and fail under CI=true, where a browser must be.
+ */
+export function chartsPrerendered(dist = DIST): boolean {
+  const pages = readdirSync(join(dist, 'procedures'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('index.html'));
+  const fellBack = pages.some((page) => readFileSync(join(dist, 'procedures', page), 'utf8').includes('<mermaid-fallback'));
+  if (fellBack && process.env.CI === 'true') {
+    throw new Error('CI=true 但这次构建没有预渲染流程图(没有可用的 Chromium):相关测试不能跳过。');
+  }
+  if (fellBack) console.warn('[构建产物测试] 已跳过预渲染流程图的检查:构建时没有可用的 Chromium。');
+  return !fellBack;
 }
 
 /** The chart figures of a page, each with the step ids its nodes carry. */

@@ -5,6 +5,7 @@ import { buildFixture, type FixtureBuild } from '../helpers/fixture-build';
 import { chartsOf, readPage } from '../helpers/dist';
 import { hasChromium, openBrowser } from '../helpers/browser';
 import { serveStatic } from '../helpers/static-server';
+import { INSTALL_HINT } from '../../src/build/chromium';
 
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
@@ -20,6 +21,15 @@ describe('a broken next target', () => {
   });
 });
 
+describe('a wrong CHROMIUM_PATH', () => {
+  it.each(['/bin/false', '/no/such/chromium'])('%s stops the build, naming the variable and its value', (value) => {
+    const build = buildFixture(['small-valid.mdx'], { CHROMIUM_PATH: value });
+    expect(build.status).not.toBe(0);
+    expect(plain(build.output)).toContain(`CHROMIUM_PATH=${value}:`);
+    expect(plain(build.output)).toContain('请把 CHROMIUM_PATH 改为 Chrome/Chromium 的可执行文件');
+  });
+});
+
 describe('a build without Chromium', () => {
   let build: FixtureBuild;
   const cleanups: (() => Promise<void>)[] = [];
@@ -30,10 +40,13 @@ describe('a build without Chromium', () => {
     for (const cleanup of cleanups) await cleanup();
   });
 
-  it('succeeds and says once, plainly, that charts render in the browser', () => {
+  it('succeeds and says once, plainly and last, that charts render in the browser, with the fix', () => {
     expect(build.status, plain(build.output)).toBe(0);
-    const notices = plain(build.output).match(/未找到 Chromium:流程图将改在浏览器中用 Mermaid 渲染/g) ?? [];
+    const notices = plain(build.output).match(/没有可用的 Chromium:流程图改在读者的浏览器中用 Mermaid 渲染/g) ?? [];
     expect(notices).toHaveLength(1);
+    const lastLine = plain(build.output).trim().split('\n').at(-1)!;
+    expect(lastLine).toContain('没有可用的 Chromium');
+    expect(lastLine).toContain(`修复:${INSTALL_HINT}`);
     const html = readPage('procedures/corporate/small-valid/', build.outDir);
     expect(html).toContain('<mermaid-fallback>');
     expect(chartsOf(html)[0]!.svg).toBe(false);
