@@ -1,5 +1,5 @@
 // Printing in Chromium: procedure pages and the handbook as A4 PDFs, read
-// back with pdftotext: the steps are there, the web chrome is not, the chart
+// back with pdf.js: the steps are there, the web chrome is not, the chart
 // fits the page, and the page counts are sane.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
