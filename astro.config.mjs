@@ -19,6 +19,22 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), chartRendering()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      // The one big chunk is Mermaid for the no-Chromium fallback, loaded only
+      // there; the page-weight test guards what pages really load.
+      chunkSizeWarningLimit: 4096,
+      rollupOptions: {
+        // Astro marks MDX modules "use astro:head-inject" for itself; the bundler's
+        // notice that it may drop the directive is harmless and would bury the
+        // lines that matter (one per procedure).
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   // The benchmark builds corpora with caches of their own (SOP_ASTRO_CACHE, SOP_CHART_CACHE).
   ...(process.env.SOP_ASTRO_CACHE ? { cacheDir: process.env.SOP_ASTRO_CACHE } : {}),
 });
