@@ -1,9 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { chartRendering } from './src/build/chart-integration.ts';
 import { DEFAULT_SITE } from './src/lib/print.ts';
 import { contentCacheDir } from './src/lib/content-dir.ts';
+import { scriptUrlGuard } from './src/build/script-url-guard.ts';
 
 // The one place the deploy path is set: SOP_BASE=/sop/ npm run build
 const base = process.env.SOP_BASE || '/';
@@ -17,6 +19,8 @@ export default defineConfig({
   cacheDir: contentCacheDir(),
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // The default Markdown processor, plus a guard: a javascript:/vbscript:/data: link in prose stops the build.
+  markdown: { processor: satteri({ hastPlugins: [scriptUrlGuard] }) },
   integrations: [mdx(), chartRendering()],
   devToolbar: { enabled: false },
   // The benchmark builds corpora with caches of their own (SOP_ASTRO_CACHE, SOP_CHART_CACHE).
