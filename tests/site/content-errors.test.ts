@@ -89,3 +89,16 @@ describe('a script link in MDX prose', () => {
     expect(output).toContain(`正文第 ${line} 行的链接 "javascript:alert(1)" 点开会执行脚本,不允许使用。修正:`);
   });
 });
+
+describe('a YAML syntax error', () => {
+  it('stops the build, naming the file and the line of the file', () => {
+    const lines = valid.split('\n');
+    const broken = lines.findIndex((l) => l.startsWith('department:'));
+    lines[broken] = '   department: 测试部';
+    const build = buildFixture([], {}, { [at('yaml-broken.mdx')]: lines.join('\n') });
+    expect(build.status).not.toBe(0);
+    const output = plain(build.output);
+    expect(output).toContain('yaml-broken.mdx');
+    expect(output).toMatch(new RegExp(`yaml-broken\\.mdx:${broken + 1}\\b|第 ${broken + 1} 行|line ${broken + 1}\\b`));
+  });
+});
