@@ -10,6 +10,7 @@ import { CONTENT, procedureFiles, readMdx } from '../helpers/content-files';
 import { procedureSchema } from '../../src/lib/procedure-schema';
 import { checklistSpec, legacyStorageKey, serializeState, storageKey as recordName } from '../../src/lib/checklist-state';
 import { scopedKey } from '../../src/lib/client/storage';
+import { fillStorage } from '../helpers/fill-storage';
 
 /** Where the site at / keeps a checklist, and a stored value as it writes it. */
 const storageKey = (code: string, checklistId: string) => scopedKey('/', recordName(code, checklistId));
@@ -262,17 +263,7 @@ describe.skipIf(!hasChromium)('checklists in Chromium', () => {
 
   it('with storage full, a tick says it was not saved, and that storage is full', async () => {
     const { page, context, errors } = await open(SALES);
-    await page.evaluate(() => {
-      let n = 0;
-      for (let size = 1 << 20; size >= 1; size >>= 1) {
-        const chunk = 'x'.repeat(size);
-        try {
-          for (;;) localStorage.setItem(`filler-${n++}`, chunk);
-        } catch {
-          // full at this size: try a smaller piece
-        }
-      }
-    });
+    await fillStorage(page);
     await box(page, 'meeting-room-setup', 'water').check();
     const notice = page.locator('#checklist-meeting-room-setup [data-notice]');
     expect(await notice.isVisible()).toBe(true);

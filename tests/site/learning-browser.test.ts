@@ -7,6 +7,7 @@ import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { DIST } from '../helpers/dist';
 import { contentPaths, contentProcedures } from '../helpers/quizzes';
 import { scopedKey } from '../../src/lib/client/storage';
+import { fillStorage } from '../helpers/fill-storage';
 
 const KEY = scopedKey('/', 'progress');
 /** A stored progress record as the site writes it. */
@@ -41,20 +42,6 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
   const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
   /** The progress inside the stored record. */
   const storedProgress = async (page: Page) => JSON.parse((await stored(page)) ?? 'null')?.data;
-
-  /** Fills this origin's localStorage to the last character, as a full browser would be. */
-  const fillStorage = (page: Page) =>
-    page.evaluate(() => {
-      let n = 0;
-      for (let size = 1 << 20; size >= 1; size >>= 1) {
-        const chunk = 'x'.repeat(size);
-        try {
-          for (;;) localStorage.setItem(`filler-${n++}`, chunk);
-        } catch {
-          // full at this size: try a smaller piece
-        }
-      }
-    });
 
   it('takes a quiz: the generated questions, feedback with a link to the step, a score that is stored', async () => {
     const { page, errors } = await open(`quiz/${lobby.id}/`, VIEWPORTS.phone);
