@@ -240,7 +240,7 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
     const score = page.locator('.quiz-score');
     expect(await score.textContent()).toContain('已通过');
     expect(await score.textContent()).not.toContain('成绩已记入学习进度');
-    expect(await score.textContent()).toContain('成绩未能记入学习进度(存储空间已满)');
+    expect(await score.textContent()).toContain('成绩未能记入学习进度:存储空间已满。');
     expect(await page.locator('.progress-notice').textContent()).toBe('存储空间已满,学习进度未能保存。');
     expect(await storedProgress(page)).toBeUndefined();
     expect(errors).toEqual([]);
@@ -264,7 +264,7 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
       await item.locator('.quiz-check').click();
     }
     const text = await page.locator('.quiz-score').textContent();
-    expect(text).toContain('成绩未能记入学习进度(此浏览器不允许网页保存数据');
+    expect(text).toContain('成绩未能记入学习进度:此浏览器不允许网页保存数据');
     expect(text).not.toContain('已满');
     await context.close();
   });
