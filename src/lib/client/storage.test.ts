@@ -117,6 +117,11 @@ describe('writing records', () => {
     expect(FAILURE_TEXT.blocked).not.toContain('已满');
   });
 
+  it('calls a quota of 0 (old Safari private mode) "not allowed", not "full"', () => {
+    const zero = Object.assign(memoryStorage({}, 0), { length: 0 });
+    expect(createStore(zero, '/').write(counts, { a: 1 })).toEqual({ ok: false, reason: 'blocked' });
+  });
+
   it('recognises quota errors of every engine', () => {
     expect(isQuotaError(new DOMException('x', 'QuotaExceededError'))).toBe(true);
     expect(isQuotaError({ name: 'NS_ERROR_DOM_QUOTA_REACHED', code: 1014 })).toBe(true);

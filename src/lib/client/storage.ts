@@ -12,7 +12,7 @@
 //   not exist yet, so nothing a reader had is lost.
 // No DOM here beyond an optional window lookup, so all of it is unit-tested.
 
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { readonly length?: number };
 
 /** Why storage could not be used. */
 export type StorageFailure = 'full' | 'blocked';
@@ -134,7 +134,9 @@ export function createStore(storage: StorageLike | undefined | (() => StorageLik
       backend.setItem(k, text);
       return { ok: true };
     } catch (error) {
-      return { ok: false, reason: failureOf(error) };
+      // Old Safari's private mode has a quota of 0: "full" while nothing is stored means "not allowed".
+      const reason = failureOf(error) === 'full' && backend.length === 0 ? 'blocked' : failureOf(error);
+      return { ok: false, reason };
     }
   };
   const getRaw = (k: string): { ok: true; raw: string | null } | { ok: false; reason: StorageFailure } => {
