@@ -6,6 +6,7 @@ import { chartRendering } from './src/build/chart-integration.ts';
 import { DEFAULT_SITE } from './src/lib/print.ts';
 import { contentCacheDir } from './src/lib/content-dir.ts';
 import { scriptUrlGuard } from './src/build/script-url-guard.ts';
+import { contentCheck } from './src/build/content-check.ts';
 
 // The one place the deploy path is set: SOP_BASE=/sop/ npm run build
 const base = process.env.SOP_BASE || '/';
@@ -21,7 +22,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // The default Markdown processor, plus a guard: a javascript:/vbscript:/data: link in prose stops the build.
   markdown: { processor: satteri({ hastPlugins: [scriptUrlGuard] }) },
-  integrations: [mdx(), chartRendering()],
+  integrations: [contentCheck(), mdx(), chartRendering()],
   devToolbar: { enabled: false },
   // The benchmark builds corpora with caches of their own (SOP_ASTRO_CACHE, SOP_CHART_CACHE).
   ...(process.env.SOP_ASTRO_CACHE ? { cacheDir: process.env.SOP_ASTRO_CACHE } : {}),

@@ -1,15 +1,16 @@
 // What a content author sees for each kind of mistake: one clear message
 // naming the file, the step (by id) where there is one, and the fix.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { checkProcedureFile } from './content-check';
+import { checkContentDir, checkProcedureFile } from './content-check';
 import { roleSchema, categorySchema } from '../lib/reference-schemas';
 import { createRoleIndex } from '../lib/roles';
 import { LIMITS } from '../lib/procedure-schema';
 import { MAX_CHART_EDGES } from '../lib/validate-procedure';
-import { ROOT, readYamlList } from '../../tests/helpers/content-files';
+import { CONTENT, ROOT, readYamlList } from '../../tests/helpers/content-files';
 
 const context = {
   roles: createRoleIndex(readYamlList('roles.yaml').map((r) => roleSchema.parse(r))),
@@ -201,5 +202,24 @@ describe('check:content messages', () => {
     expect(issues).toEqual([{ message: expect.stringContaining(`流程图有 ${edges} 条连线`) }]);
     expect(report).toContain(FILE);
     expect(report).toContain('修正:把流程拆成几个流程');
+  });
+});
+
+describe('checking a whole content folder, as the build does before compiling pages', () => {
+  it('reports every bad file at once, each in its own block, and passes the good one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sop-check-'));
+    try {
+      for (const name of ['roles.yaml', 'categories.yaml']) cpSync(join(CONTENT, name), join(dir, name));
+      mkdirSync(join(dir, 'procedures', 'corporate'), { recursive: true });
+      writeFileSync(join(dir, 'procedures', 'corporate', 'good.mdx'), valid);
+      writeFileSync(join(dir, 'procedures', 'corporate', 'empty.mdx'), '');
+      writeFileSync(join(dir, 'procedures', 'corporate', 'gbk.mdx'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xd5, 0xfd, 0x0a]));
+      const reports = await checkContentDir(dir);
+      expect(reports).toHaveLength(2);
+      expect(reports[0]).toMatch(/empty\.mdx: 1 处问题\n  - 文件是空的/);
+      expect(reports[1]).toMatch(/gbk\.mdx: 1 处问题\n  - 文件不是 UTF-8 编码/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -24,10 +24,11 @@ export interface Progress {
 export const emptyProgress = (): Progress => ({ v: 1, read: {}, walked: {}, quiz: {} });
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isRecord = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null;
 const isDay = (d: unknown): d is string => typeof d === 'string' && DAY.test(d);
-const isResult = (r: unknown): r is QuizResult =>
-  isRecord(r) && Number.isInteger(r.score) && r.score >= 0 && r.score <= r.total && r.total > 0 && isDay(r.date);
+const isResult = (r: unknown): r is QuizResult => {
+  const q = r as QuizResult;
+  return isPlainObject(r) && Number.isInteger(q.score) && q.score >= 0 && q.score <= q.total && q.total > 0 && isDay(q.date);
+};
 
 /**
  * Stored progress, entry by entry: a bad date or score drops that entry only,
@@ -35,20 +36,17 @@ const isResult = (r: unknown): r is QuizResult =>
  * Undefined when the whole value is unusable.
  */
 export function parseProgress(data: unknown): Parsed<Progress> | undefined {
-  if (!isPlainObject(data) || (data.v !== undefined && data.v !== 1)) return undefined;
+  if (!isPlainObject(data)) return undefined;
   let dropped = 0;
   const section = <T>(value: unknown, ok: (entry: unknown) => entry is T): Record<string, T> => {
     const kept = keepValid(value, ok);
-    dropped += kept ? kept.dropped : value === undefined ? 0 : 1;
+    if (value !== undefined) dropped += kept ? kept.dropped : 1;
     return kept?.value ?? {};
   };
-  const progress: Progress = {
-    v: 1,
-    read: section(data.read, isDay),
-    walked: section(data.walked, isDay),
-    quiz: section(data.quiz, isResult),
+  return {
+    value: { v: 1, read: section(data.read, isDay), walked: section(data.walked, isDay), quiz: section(data.quiz, isResult) },
+    dropped,
   };
-  return { value: progress, dropped };
 }
 
 export const progressRecord: RecordType<Progress> = {

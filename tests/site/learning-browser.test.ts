@@ -221,7 +221,7 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
     const { page, errors } = await open(`paths/${spaPath.id}/`);
     await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, record(progress)]);
     await page.reload();
-    expect(await page.locator('.progress-notice').textContent()).toBe('学习进度中有 1 条记录无法读取,已删除;其余进度已保留。');
+    expect(await page.locator('.progress-notice').textContent()).toBe('学习进度中有 1 条记录已损坏,已删除;其余已保留。');
     expect(await page.locator(`.path-item[data-code="${c!.code}"] .path-status`).textContent()).toContain('✓ 已读');
     expect(await page.locator(`.path-item[data-code="${a!.code}"] .path-status`).textContent()).toContain('测验已通过');
     expect(await storedProgress(page)).toEqual({ ...progress, quiz: { [a!.code]: progress.quiz[a!.code] } });

@@ -219,6 +219,8 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
   });
 
   it('on a first visit, the corrupt-record notice and the "saved for offline" notice are shown together', async () => {
+    // Its own server: the test before cut the network and closed the shared one.
+    const again = await serveStatic(DIST);
     const fresh = await browser.newContext();
     try {
       await fresh.addInitScript((key) => {
@@ -228,7 +230,7 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
         }
       }, scopedKey('/', 'seen-revisions'));
       const page = await fresh.newPage();
-      await page.goto(site.url);
+      await page.goto(again.url);
       const status = page.locator('app-status [role="status"]');
       await expect.poll(() => status.textContent()).toContain('断网也能打开');
       expect(await status.textContent()).toContain('本机保存的浏览记录已损坏,已重置');
@@ -237,6 +239,7 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
       expect(await page.locator('app-status .app-notice').isVisible()).toBe(false);
     } finally {
       await fresh.close();
+      await again.close();
     }
   });
 

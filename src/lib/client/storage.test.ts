@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createStore, FAILURE_TEXT, isQuotaError, keepValid, scopedKey, type RecordType, type StorageLike } from './storage';
+import {
+  createStore,
+  FAILURE_TEXT,
+  isQuotaError,
+  keepValid,
+  readNotice,
+  scopedKey,
+  writeNotice,
+  type RecordType,
+  type StorageLike,
+} from './storage';
 import { memoryStorage } from '../../../tests/helpers/memory-storage';
 
 const isNumber = (v: unknown): v is number => typeof v === 'number';
@@ -128,5 +138,20 @@ describe('writing records', () => {
     expect(isQuotaError({ code: 22 })).toBe(true);
     expect(isQuotaError(new DOMException('x', 'SecurityError'))).toBe(false);
     expect(isQuotaError(undefined)).toBe(false);
+  });
+});
+
+describe('what the reader is told', () => {
+  it('says a record was reset, or how many entries were dropped, or nothing', () => {
+    expect(readNotice({ status: 'reset', dropped: 0 }, '学习进度')).toBe('学习进度记录已损坏,已重置。');
+    expect(readNotice({ status: 'partial', dropped: 2 }, '学习进度')).toBe('学习进度中有 2 条记录已损坏,已删除;其余已保留。');
+    expect(readNotice({ status: 'ok', dropped: 0 }, '学习进度')).toBe('');
+    expect(readNotice({ status: 'unavailable', dropped: 0 }, '学习进度')).toBe('');
+  });
+
+  it('says why a write failed, full apart from not allowed, and nothing when it succeeded', () => {
+    expect(writeNotice({ ok: false, reason: 'full' }, '学习进度')).toBe('存储空间已满,学习进度未能保存。');
+    expect(writeNotice({ ok: false, reason: 'blocked' }, '学习进度')).toContain('不允许');
+    expect(writeNotice({ ok: true }, '学习进度')).toBe('');
   });
 });

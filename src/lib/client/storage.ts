@@ -32,6 +32,19 @@ export function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
 }
 
+/**
+ * What a reader is told about a record named `what` (学习进度, 勾选, 浏览记录 …):
+ * the same words for every widget. Empty when there is nothing to say.
+ */
+export function readNotice(result: Pick<ReadResult<unknown>, 'status' | 'dropped'>, what: string): string {
+  if (result.status === 'reset') return `${what}记录已损坏,已重置。`;
+  return result.dropped > 0 ? `${what}中有 ${result.dropped} 条记录已损坏,已删除;其余已保留。` : '';
+}
+
+export function writeNotice(result: WriteResult, what: string): string {
+  return result.ok ? '' : `${FAILURE_TEXT[result.reason]},${what}未能保存。`;
+}
+
 export function failureOf(error: unknown): StorageFailure {
   return isQuotaError(error) ? 'full' : 'blocked';
 }
