@@ -231,9 +231,12 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
       }, scopedKey('/', 'seen-revisions'));
       const page = await fresh.newPage();
       await page.goto(again.url);
+      await waitForOfflineCopy(page);
       const status = page.locator('app-status [role="status"]');
       await expect.poll(() => status.textContent()).toContain('断网也能打开');
       expect(await status.textContent()).toContain('本机保存的浏览记录已损坏,已重置');
+      // A first visit is no update: no "refresh" button beside the notices.
+      expect(await page.locator('[data-notice-update]').isVisible()).toBe(false);
       expect(await page.locator('app-status .app-notice p').count()).toBe(2);
       await page.locator('[data-notice-close]').click();
       expect(await page.locator('app-status .app-notice').isVisible()).toBe(false);
