@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { chartRendering } from './src/build/chart-integration.ts';
 import { DEFAULT_SITE } from './src/lib/print.ts';
 import { contentCacheDir } from './src/lib/content-dir.ts';
+import { cspConfig } from './src/lib/csp.ts';
 
 // The one place the deploy path is set: SOP_BASE=/sop/ npm run build
 const base = process.env.SOP_BASE || '/';
@@ -19,6 +20,8 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), chartRendering()],
   devToolbar: { enabled: false },
+  // A Content Security Policy in every page (src/lib/csp.ts); Astro adds the hashes of what it bundles.
+  security: { csp: cspConfig() },
   // The benchmark builds corpora with caches of their own (SOP_ASTRO_CACHE, SOP_CHART_CACHE).
   ...(process.env.SOP_ASTRO_CACHE ? { cacheDir: process.env.SOP_ASTRO_CACHE } : {}),
 });

@@ -1,0 +1,107 @@
+// The Content Security Policy every page carries (astro.config.mjs passes it
+// to Astro's security.csp, which adds the hashes of the scripts and styles it
+// bundles and writes a <meta http-equiv="content-security-policy"> per page).
+// A <style> the site writes itself in a page's body (print margins, variant
+// switch, a chart's own styles) is allowed by its hash: the component that
+// writes it registers the CSS (trustStyle), and src/middleware.ts adds the
+// hashes to the page's policy once the page is rendered (Astro has written the
+// <meta> by then). Text that arrives some other way (a paste in MDX prose)
+// registers nothing, so the browser refuses it.
+import { createHash } from 'node:crypto';
+import type { AstroUserConfig } from 'astro';
+
+/** Same as Astro's default, so hashes added by hand match the ones it adds. */
+export const CSP_ALGORITHM = 'SHA-256';
+
+/** Everything except scripts and styles, which Astro writes itself. */
+export const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  // Pagefind's index and WebAssembly, the service worker's update checks.
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+] as const;
+
+type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
+
+export function cspConfig(): CspConfig {
+  return {
+    algorithm: CSP_ALGORITHM,
+    directives: [...CSP_DIRECTIVES],
+    scriptDirective: {
+      // 'self': the bundled modules and Pagefind; 'wasm-unsafe-eval': Pagefind's
+      // WebAssembly (compiling it, not eval of strings). No 'unsafe-inline':
+      // inline module scripts are allowed by the hashes Astro adds.
+      resources: ["'self'", "'wasm-unsafe-eval'", { resource: "'none'", kind: 'attribute' }],
+    },
+    styleDirective: {
+      // Mermaid's charts carry hundreds of style="" attributes (box sizes and
+      // label layout). 'unsafe-inline' here covers attributes only
+      // (style-src-attr); <style> elements still need a hash.
+      resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+    },
+  };
+}
+
+/** The CSP source for an inline script or style: 'sha256-' and the base64 digest of its text. */
+export function cspHash(text: string): `sha256-${string}` {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
+
+const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
+const CHARACTER_REFERENCE = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The text of every <style> element in a piece of SVG markup, as the browser
+ * hashes it. Inside <svg> the HTML parser decodes character references in a
+ * <style> (it is foreign content, not raw text), so `&gt;` counts as `>`.
+ */
+export function svgStyleTexts(svg: string): string[] {
+  return [...svg.matchAll(STYLE_ELEMENT)].map(([, body]) =>
+    body!.replace(CHARACTER_REFERENCE, (whole, dec: string, hex: string, name: string) => {
+      if (dec) return String.fromCodePoint(Number(dec));
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      return NAMED[name.toLowerCase()] ?? whole;
+    }),
+  );
+}
+
+/** Where a page's components register the inline CSS they write (see src/middleware.ts). */
+export interface TrustedInline {
+  trustedStyleHashes?: Set<string>;
+}
+
+/** Allows one <style> element's text on the page being rendered. */
+export function trustStyle(locals: TrustedInline, css: string): void {
+  locals.trustedStyleHashes?.add(cspHash(css));
+}
+
+const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i;
+
+/**
+ * The page with `hashes` added to its policy's <style> sources (style-src-elem
+ * when the policy has one, else style-src). Undefined when the page carries
+ * no policy meta tag.
+ */
+export function addStyleHashes(html: string, hashes: Iterable<string>): string | undefined {
+  const match = CSP_META.exec(html);
+  if (!match) return undefined;
+  const added = [...new Set(hashes)].map((hash) => `'${hash}'`);
+  if (added.length === 0) return html;
+  const directives = match[2]!.split(';');
+  const names = directives.map((d) => d.trim().split(/\s+/)[0]);
+  const at = names.includes('style-src-elem') ? names.indexOf('style-src-elem') : names.indexOf('style-src');
+  if (at === -1) directives.splice(directives.length - 1, 0, ` style-src 'self' ${added.join(' ')}`);
+  else {
+    const present = new Set(directives[at]!.trim().split(/\s+/));
+    directives[at] = `${directives[at]!.replace(/\s+$/, '')} ${added.filter((h) => !present.has(h)).join(' ')}`.replace(/\s+$/, '');
+  }
+  const start = match.index + match[1]!.length;
+  return html.slice(0, start) + directives.join(';') + html.slice(start + match[2]!.length);
+}
