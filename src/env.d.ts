@@ -1,6 +1,6 @@
 declare namespace App {
   interface Locals {
-    /** Per page: hashes of the inline CSS its components write (trustStyle in src/lib/csp.ts). */
-    trustedStyleHashes?: Set<string>;
+    /** Per page: the inline CSS its components write (trustStyle in src/lib/csp.ts). */
+    inlineStyles?: import('./lib/csp').InlineStyles;
   }
 }

@@ -4,9 +4,9 @@
 // A <style> the site writes itself in a page's body (print margins, variant
 // switch, a chart's own styles) is allowed by its hash: the component that
 // writes it registers the CSS (trustStyle), and src/middleware.ts adds the
-// hashes to the page's policy once the page is rendered (Astro has written the
-// <meta> by then). Text that arrives some other way (a paste in MDX prose)
-// registers nothing, so the browser refuses it.
+// hashes to the page's policy once the page is rendered (Astro wrote the
+// <meta> before the body's components ran). Text that arrives some other way
+// (a paste in MDX prose) registers nothing, so the browser refuses it.
 import { createHash } from 'node:crypto';
 import type { AstroUserConfig } from 'astro';
 
@@ -72,36 +72,57 @@ export function svgStyleTexts(svg: string): string[] {
   );
 }
 
-/** Where a page's components register the inline CSS they write (see src/middleware.ts). */
+/** What a page's components register while it renders (see src/middleware.ts). */
+export interface InlineStyles {
+  /** Hashes of the <style> elements the page's components write. */
+  hashes: Set<string>;
+  /** A script on the page writes <style> elements of its own (Mermaid drawing a chart in the browser). */
+  fromScripts: boolean;
+}
+
 export interface TrustedInline {
-  trustedStyleHashes?: Set<string>;
+  inlineStyles?: InlineStyles;
 }
 
 /** Allows one <style> element's text on the page being rendered. */
 export function trustStyle(locals: TrustedInline, css: string): void {
-  locals.trustedStyleHashes?.add(cspHash(css));
+  locals.inlineStyles?.hashes.add(cspHash(css));
+}
+
+/**
+ * For a page whose chart Mermaid draws in the browser (a build without
+ * Chromium): Mermaid writes <style> elements no build can hash, so the page
+ * allows inline <style> elements. Scripts stay as strict as on every page.
+ */
+export function allowStylesFromScripts(locals: TrustedInline): void {
+  if (locals.inlineStyles) locals.inlineStyles.fromScripts = true;
 }
 
 const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i;
 
 /**
- * The page with `hashes` added to its policy's <style> sources (style-src-elem
- * when the policy has one, else style-src). Undefined when the page carries
- * no policy meta tag.
+ * The page with its policy's <style> sources (style-src-elem when the policy
+ * has one, else style-src) extended: the given hashes added, or, with
+ * `fromScripts`, 'unsafe-inline' in place of every hash (a browser ignores
+ * 'unsafe-inline' next to a hash). Undefined when the page carries no policy.
  */
-export function addStyleHashes(html: string, hashes: Iterable<string>): string | undefined {
+export function extendStylePolicy(html: string, styles: InlineStyles): string | undefined {
   const match = CSP_META.exec(html);
   if (!match) return undefined;
-  const added = [...new Set(hashes)].map((hash) => `'${hash}'`);
-  if (added.length === 0) return html;
+  const added = [...styles.hashes].map((hash) => `'${hash}'`);
+  if (added.length === 0 && !styles.fromScripts) return html;
   const directives = match[2]!.split(';');
   const names = directives.map((d) => d.trim().split(/\s+/)[0]);
-  const at = names.includes('style-src-elem') ? names.indexOf('style-src-elem') : names.indexOf('style-src');
-  if (at === -1) directives.splice(directives.length - 1, 0, ` style-src 'self' ${added.join(' ')}`);
-  else {
-    const present = new Set(directives[at]!.trim().split(/\s+/));
-    directives[at] = `${directives[at]!.replace(/\s+$/, '')} ${added.filter((h) => !present.has(h)).join(' ')}`.replace(/\s+$/, '');
+  let at = names.includes('style-src-elem') ? names.indexOf('style-src-elem') : names.indexOf('style-src');
+  if (at === -1) {
+    at = directives.length - 1;
+    directives.splice(at, 0, " style-src 'self'");
   }
+  const [name, ...sources] = directives[at]!.trim().split(/\s+/);
+  const kept = styles.fromScripts ? sources.filter((s) => !/^'sha(256|384|512)-/.test(s)) : sources;
+  const extra = styles.fromScripts ? ["'unsafe-inline'"] : added;
+  const lead = /^\s*/.exec(directives[at]!)![0];
+  directives[at] = `${lead}${[name, ...new Set([...kept, ...extra])].join(' ')}`;
   const start = match.index + match[1]!.length;
   return html.slice(0, start) + directives.join(';') + html.slice(start + match[2]!.length);
 }
