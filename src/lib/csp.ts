@@ -109,7 +109,8 @@ const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(
 export function extendStylePolicy(html: string, styles: InlineStyles): string | undefined {
   const match = CSP_META.exec(html);
   if (!match) return undefined;
-  const added = [...styles.hashes].map((hash) => `'${hash}'`);
+  // Sorted: two builds write the same page whatever order its components finished in.
+  const added = [...styles.hashes].sort().map((hash) => `'${hash}'`);
   if (added.length === 0 && !styles.fromScripts) return html;
   const directives = match[2]!.split(';');
   const names = directives.map((d) => d.trim().split(/\s+/)[0]);
