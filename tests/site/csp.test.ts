@@ -116,6 +116,21 @@ async function visit(page: Page, url: string) {
   return response;
 }
 
+/** Serves a built folder, opens a watched Chromium page on it, runs `use`, and closes it all. */
+async function onWatchedSite(dist: string, use: (page: Page, watch: CspWatch, site: StaticSite) => Promise<void>, headers = {}) {
+  const site = await serveStatic(dist, '/', headers);
+  const browser = await openBrowser();
+  try {
+    const context = await browser.newContext();
+    const watch = await watchCsp(context);
+    await use(await context.newPage(), watch, site);
+    await context.close();
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 /** Search as staff do: the header button loads the search code and index, then a query. */
 async function searchFromHeader(page: Page, query: string) {
   await page.keyboard.press('/');
@@ -281,32 +296,23 @@ describe('an injection in MDX prose', () => {
   });
 
   it.skipIf(!hasChromium)('is blocked by Chromium, which reports each violation', async () => {
-    const site = await serveStatic(build.outDir);
-    const browser = await openBrowser();
-    try {
-      const context = await browser.newContext();
-      const watch = await watchCsp(context);
-      const page = await context.newPage();
+    await onWatchedSite(build.outDir, async (page, watch, site) => {
       await visit(page, `${site.url}${PAGE}`);
       await page.locator('[data-planted-link]').click();
       await expect.poll(() => watch.violations.length).toBeGreaterThanOrEqual(3);
       const ran = await page.evaluate(() => {
         const w = window as unknown as Record<string, unknown>;
         return [w.__plantedScript, w.__plantedHandler, w.__plantedLink];
-      });
-      expect(ran).toEqual([undefined, undefined, undefined]);
-      const directives = watch.violations.map((v) => v.directive).sort();
-      expect(directives).toEqual(['script-src-attr', 'script-src-elem', 'script-src-elem']);
-      expect(watch.violations.every((v) => v.blocked === 'inline')).toBe(true);
-      // Chromium says so in the console too.
-      expect(watch.console.filter((line) => /violates the following Content Security Policy directive/.test(line)).length).toBeGreaterThanOrEqual(3);
-      // The rest of the page still works: its own scripts ran.
-      expect(await page.locator('figure.chart svg').count()).toBeGreaterThan(0);
-      await context.close();
-    } finally {
-      await browser.close();
-      await site.close();
-    }
+    });
+    expect(ran).toEqual([undefined, undefined, undefined]);
+    const directives = watch.violations.map((v) => v.directive).sort();
+    expect(directives).toEqual(['script-src-attr', 'script-src-elem', 'script-src-elem']);
+    expect(watch.violations.every((v) => v.blocked === 'inline')).toBe(true);
+    // Chromium says so in the console too.
+    expect(watch.console.filter((line) => /violates the following Content Security Policy directive/.test(line)).length).toBeGreaterThanOrEqual(3);
+    // The rest of the page still works: its own scripts ran.
+    expect(await page.locator('figure.chart svg').count()).toBeGreaterThan(0);
+    });
   });
 });
 
@@ -322,24 +328,15 @@ describe('charts drawn in the browser (a build without Chromium: the Mermaid fal
   // Mermaid writes <style> elements while it draws (and measures labels with them).
   it.skipIf(!hasChromium)('render with no violation reported', async () => {
     expect(build.status, build.output).toBe(0);
-    const site = await serveStatic(build.outDir);
-    const browser = await openBrowser();
-    try {
-      const context = await browser.newContext();
-      const watch = await watchCsp(context);
-      const page = await context.newPage();
+    await onWatchedSite(build.outDir, async (page, watch, site) => {
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
         await visit(page, `${site.url}procedures/corporate/small-valid/`);
         await page.waitForSelector('figure.chart svg g.node[data-step-id]', { timeout: 30_000 });
         expect(await page.locator('figure.chart svg g.node').count()).toBe(5);
       }
-      await context.close();
-      expect(watch.problems()).toEqual([]);
-    } finally {
-      await browser.close();
-      await site.close();
-    }
+        expect(watch.problems()).toEqual([]);
+    });
   });
 });
 
@@ -356,28 +353,23 @@ describe.skipIf(!hasChromium)('with the HTTP headers README.md recommends', () =
     const headers = readmeHeaders();
     expect(headers['Referrer-Policy']).toMatch(/^(strict-origin-when-cross-origin|strict-origin|same-origin|no-referrer)$/);
     expect(headers['Content-Security-Policy']).toContain("frame-ancestors 'none'");
-    const site = await serveStatic(DIST, '/', headers);
-    const browser = await openBrowser();
-    try {
-      const context = await browser.newContext();
-      const watch = await watchCsp(context);
-      const page = await context.newPage();
-      const pages = builtPages(DIST);
-      for (const [kind, pattern] of KINDS) {
-        const path = pages.find((p) => pattern.test(p))!;
-        expect((await visit(page, `${site.url}${path}`))?.headers()['content-security-policy'], kind).toBe(headers['Content-Security-Policy']);
-        await exerciseControls(page, 1);
-      }
-      expect(await searchFromHeader(page, '叫早')).toBeGreaterThan(0);
-      expect(watch.problems()).toEqual([]);
+    await onWatchedSite(
+      DIST,
+      async (page, watch, site) => {
+        const pages = builtPages(DIST);
+        for (const [kind, pattern] of KINDS) {
+          const path = pages.find((p) => pattern.test(p))!;
+          expect((await visit(page, `${site.url}${path}`))?.headers()['content-security-policy'], kind).toBe(headers['Content-Security-Policy']);
+          await exerciseControls(page, 1);
+        }
+        expect(await searchFromHeader(page, '叫早')).toBeGreaterThan(0);
+        expect(watch.problems()).toEqual([]);
 
-      await page.setContent(`<iframe src="${site.url}"></iframe>`);
-      await expect.poll(() => watch.console.some((line) => /frame-ancestors/.test(line))).toBe(true);
-      expect(await page.frames()[1]?.locator('h1').count()).toBe(0);
-      await context.close();
-    } finally {
-      await browser.close();
-      await site.close();
-    }
+        await page.setContent(`<iframe src="${site.url}"></iframe>`);
+        await expect.poll(() => watch.console.some((line) => /frame-ancestors/.test(line))).toBe(true);
+        expect(await page.frames()[1]?.locator('h1').count()).toBe(0);
+      },
+      headers,
+    );
   });
 });
