@@ -16,12 +16,14 @@ export default defineConfig({
   base,
   site,
   cacheDir: contentCacheDir(),
+  // A Content Security Policy in every page (src/lib/csp.ts); Astro adds the hashes of what it bundles.
+  security: { csp: cspConfig() },
+  // Shiki colours code with inline styles; the handbook's prose has no code to colour.
+  markdown: { syntaxHighlight: false },
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), chartRendering()],
   devToolbar: { enabled: false },
-  // A Content Security Policy in every page (src/lib/csp.ts); Astro adds the hashes of what it bundles.
-  security: { csp: cspConfig() },
   // The benchmark builds corpora with caches of their own (SOP_ASTRO_CACHE, SOP_CHART_CACHE).
   ...(process.env.SOP_ASTRO_CACHE ? { cacheDir: process.env.SOP_ASTRO_CACHE } : {}),
 });

@@ -35,15 +35,17 @@ export function cspConfig(): CspConfig {
     directives: [...CSP_DIRECTIVES],
     scriptDirective: {
       // 'self': the bundled modules and Pagefind; 'wasm-unsafe-eval': Pagefind's
-      // WebAssembly (compiling it, not eval of strings). No 'unsafe-inline':
-      // inline module scripts are allowed by the hashes Astro adds.
-      resources: ["'self'", "'wasm-unsafe-eval'", { resource: "'none'", kind: 'attribute' }],
+      // WebAssembly (compiling it, not eval of strings). No 'unsafe-inline' and
+      // no 'unsafe-hashes': inline module scripts run by the hashes Astro adds,
+      // and event handlers and javascript: links (script-src-attr falls back
+      // to this) never run.
+      resources: ["'self'", "'wasm-unsafe-eval'"],
     },
     styleDirective: {
-      // Mermaid's charts carry hundreds of style="" attributes (box sizes and
-      // label layout). 'unsafe-inline' here covers attributes only
-      // (style-src-attr); <style> elements still need a hash.
-      resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+      // style-src stays Astro's 'self' plus hashes. Mermaid's charts carry
+      // hundreds of style="" attributes (box sizes, label layout): those, and
+      // only those, are allowed inline (style-src-attr).
+      resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }],
     },
   };
 }
