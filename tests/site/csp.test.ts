@@ -102,7 +102,6 @@ describe('the policy in every built page', () => {
       const styleSources = policy.get('style-src-elem') ?? policy.get('style-src')!;
       for (const [, tag, attrs, body] of html.matchAll(/<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/g)) {
         if (/\ssrc=/.test(attrs!) || /type="application\/(ld\+)?json"/.test(attrs!)) continue;
-        // <style> inside an <svg> is foreign content: the browser hashes it with character references decoded.
         inline++;
         const sources = tag === 'script' ? policy.get('script-src')! : styleSources;
         expect(sources, `${page}: inline <${tag}> ${body!.slice(0, 80)}`).toContain(sha256(body!));
@@ -174,7 +173,7 @@ async function everyPageUnderThePolicy(context: BrowserContext, site: StaticSite
   await visit(page, `${site.url}search/?q=${encodeURIComponent('结账')}`);
   await page.waitForSelector('search-panel[data-state="done"]', { timeout: 20_000 });
 
-  // 演示模式 from its start button, walked with the keyboard, and from a link (?walk=).
+  // 演示模式 from its start button, walked with the keyboard.
   await visit(page, `${site.url}procedures/${withVariants!.id}/`);
   const start = page.locator('[data-walk="start"]').first();
   await start.click();
@@ -182,7 +181,7 @@ async function everyPageUnderThePolicy(context: BrowserContext, site: StaticSite
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Escape');
 
-  // Printing a procedure and its handbook section for real (page margins, QR code, sign-off sheet).
+  // Printing a procedure for real (page margins, QR code, sign-off sheet).
   await visit(page, `${site.url}procedures/${procedures[0]!.id}/`);
   expect((await page.pdf({ format: 'A4', preferCSSPageSize: true })).length).toBeGreaterThan(10_000);
   await page.close();
