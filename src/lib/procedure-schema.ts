@@ -82,6 +82,22 @@ export const variantSchema = z.object({
   overrides: z.array(stepOverrideSchema).default([]),
 });
 
+/** A role's standing duty: it holds across the whole flow, so it is not one step of it. */
+export const standingRoleSchema = z.object({
+  /** Canonical role name from content/roles.yaml. */
+  role: nonEmpty,
+  /** The source's clause number (e.g. 1.5.1), shown as a label. */
+  ref: z.string().optional(),
+  duty: nonEmpty,
+})
+  // Strict: in a YAML {…} line an unquoted comma splits the duty into a stray key; fail, don't cut it.
+  .strict();
+
+export const standingRolesSchema = z.object({
+  title: nonEmpty,
+  roles: z.array(standingRoleSchema).min(1, '至少要有一个角色'),
+});
+
 export const changeSchema = z.object({
   version: nonEmpty,
   date: z.coerce.date(),
@@ -108,6 +124,9 @@ export const procedureSchema = z.object({
   steps: z.array(stepSchema).min(2, '至少要有开始和结束两个步骤'),
   checklists: z.array(checklistSchema).default([]),
   variants: z.array(variantSchema).default([]),
+  /** Roles whose duties span the flow (a team's standing roles): shown beside the chart, never
+   *  chained as steps. Optional rather than defaulted, so ProcedureData literals stay valid. */
+  standingRoles: standingRolesSchema.optional(),
   changelog: z.array(changeSchema).default([]),
 });
 
@@ -119,6 +138,7 @@ export type Flag = z.infer<typeof flagSchema>;
 export type Checklist = z.infer<typeof checklistSchema>;
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export type Variant = z.infer<typeof variantSchema>;
+export type StandingRole = z.infer<typeof standingRoleSchema>;
 export type ProcedureData = z.infer<typeof procedureSchema>;
 /** What the frontmatter may omit (defaults filled in by the schema). */
 export type ProcedureInput = z.input<typeof procedureSchema>;

@@ -17,7 +17,7 @@ describe('stepsByRole', () => {
       { id: 'x/b', data: b },
     ]);
     expect(result.get('行李生')).toEqual([
-      { procedureId: 'x/a', code: 'SOP-TEST-01', title: '测试流程', steps: [{ step: a.steps[3], number: 4 }] },
+      { procedureId: 'x/a', code: 'SOP-TEST-01', title: '测试流程', steps: [{ step: a.steps[3], number: 4 }], duties: [] },
     ]);
     const frontDesk = result.get('前台接待员')!;
     expect(frontDesk.map((g) => [g.procedureId, g.steps.map((s) => s.step.id)])).toEqual([
@@ -26,5 +26,26 @@ describe('stepsByRole', () => {
     ]);
     // The end step has no role and is listed under none.
     expect([...result.values()].flat().some((g) => g.steps.some((s) => s.step.id === 'done'))).toBe(false);
+  });
+
+  it('lists a role’s standing duties in a procedure, also where it has no step there', () => {
+    const a = procedure((p) => {
+      p.roles = ['前台接待员', '行李生'];
+      p.standingRoles = {
+        title: '分工',
+        roles: [
+          { role: '行李生', ref: '1.1', duty: '运送行李' },
+          { role: '前台接待员', duty: '统一受理' },
+        ],
+      };
+    });
+    const result = stepsByRole([{ id: 'x/a', data: a }]);
+    expect(result.get('行李生')).toEqual([
+      { procedureId: 'x/a', code: 'SOP-TEST-01', title: '测试流程', steps: [], duties: [{ role: '行李生', ref: '1.1', duty: '运送行李' }] },
+    ]);
+    const frontDesk = result.get('前台接待员')!;
+    expect(frontDesk).toHaveLength(1);
+    expect(frontDesk[0]!.steps.map((s) => s.step.id)).toEqual(['greet', 'ask-booking', 'register', 'lead-guest']);
+    expect(frontDesk[0]!.duties).toEqual([{ role: '前台接待员', duty: '统一受理' }]);
   });
 });

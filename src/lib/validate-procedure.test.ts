@@ -163,6 +163,31 @@ describe('validateProcedure', () => {
     ]);
   });
 
+  it('checks standing roles like step roles: canonical, listed, once each', () => {
+    const ok = procedure((p) => {
+      p.roles = ['前台接待员', '行李生'];
+      p.standingRoles = { title: '分工', roles: [{ role: '行李生', ref: '1', duty: '运送行李' }] };
+    });
+    expect(validateProcedure(ok, context)).toEqual([]);
+    const bad = procedure((p) => {
+      p.standingRoles = {
+        title: '分工',
+        roles: [
+          { role: '接待员', duty: '甲' },
+          { role: '行李生', duty: '乙' },
+          { role: '行李生', duty: '丙' },
+        ],
+      };
+    });
+    expect(validateProcedure(bad, context)).toEqual([
+      { message: 'standingRoles 中的角色 "接待员" 是 "前台接待员" 的别名。修正:写成 "前台接待员"。' },
+      { message: 'standingRoles 中的角色 "接待员" 没有列在 roles 里。修正:把它加进 roles。' },
+      { message: 'standingRoles 中的角色 "行李生" 没有列在 roles 里。修正:把它加进 roles。' },
+      { message: 'standingRoles 中的角色 "行李生" 没有列在 roles 里。修正:把它加进 roles。' },
+      { message: 'standingRoles 中的角色 "行李生" 写了两次。修正:把它的职责合成一条。' },
+    ]);
+  });
+
   it('works on bare steps too', () => {
     expect(
       validateProcedure({

@@ -209,6 +209,18 @@ function validateReferences(procedure: ProcedureData, context: ValidationContext
     }
   }
 
+  const standing = new Set<string>();
+  for (const { role } of procedure.standingRoles?.roles ?? []) {
+    checkRole(role, 'standingRoles 中的');
+    if (!listed.has(role)) {
+      issues.push({ message: `standingRoles 中的角色 "${role}" 没有列在 roles 里。修正:把它加进 roles。` });
+    }
+    if (standing.has(role)) {
+      issues.push({ message: `standingRoles 中的角色 "${role}" 写了两次。修正:把它的职责合成一条。` });
+    }
+    standing.add(role);
+  }
+
   const checklistIds = new Set<string>();
   for (const checklist of procedure.checklists) {
     if (checklistIds.has(checklist.id)) {

@@ -66,6 +66,27 @@ describe.skipIf(!hasChromium)('pages in Chromium', () => {
     });
   }
 
+  it('standing roles sit beside the chart on a wide screen and below it on a phone', async () => {
+    const path = 'procedures/corporate/external-reception-rules/';
+    for (const [viewport, beside] of [
+      [VIEWPORTS.desktop, true],
+      [VIEWPORTS.phone, false],
+    ] as const) {
+      const { page, errors } = await open(path, viewport);
+      const chart = (await page.locator('figure.chart').first().boundingBox())!;
+      const aside = (await page.locator('aside.standing-roles').boundingBox())!;
+      if (beside) {
+        expect(aside.x).toBeGreaterThanOrEqual(chart.x + chart.width);
+        expect(aside.y).toBeLessThan(chart.y + chart.height);
+      } else {
+        expect(aside.y).toBeGreaterThanOrEqual(chart.y + chart.height);
+      }
+      expect(await noHorizontalScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('a chart node leads to its step text', async () => {
     const { page } = await open(PROCEDURE, VIEWPORTS.desktop);
     const link = page.locator('figure.chart a.chart-node-link').nth(2);
