@@ -1,9 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { chartRendering } from './src/build/chart-integration.ts';
 import { DEFAULT_SITE } from './src/lib/print.ts';
 import { contentCacheDir } from './src/lib/content-dir.ts';
+import { scriptUrlGuard } from './src/build/script-url-guard.ts';
+import { contentCheck } from './src/build/content-check.ts';
 
 // The one place the deploy path is set: SOP_BASE=/sop/ npm run build
 const base = process.env.SOP_BASE || '/';
@@ -17,7 +20,9 @@ export default defineConfig({
   cacheDir: contentCacheDir(),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), chartRendering()],
+  // The default Markdown processor, plus a guard: a javascript:/vbscript:/data: link in prose stops the build.
+  markdown: { processor: satteri({ hastPlugins: [scriptUrlGuard] }) },
+  integrations: [contentCheck(), mdx(), chartRendering()],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -1,42 +1,47 @@
-// Browser side of the progress model: localStorage, and the one notice shown
-// when stored progress was corrupt and had to be reset.
-import { loadProgress, markDone, saveProgress, today, type Progress, type StorageLike } from '../lib/progress';
+// Browser side of the progress model: the scoped store, and the notices shown
+// when stored progress had to be reset or could not be saved. Procedure pages
+// ship this file, so it stays small.
+import { browserStore, readNotice, writeNotice, type Store, type WriteResult } from '../lib/client/storage';
+import { markDone, progressRecord, today, type Progress } from '../lib/progress';
 
-export function browserStorage(): StorageLike | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined; // storage switched off
-  }
-}
+let store: Store | undefined;
+export const progressStore = (): Store => (store ??= browserStore('local', import.meta.env.BASE_URL));
 
-function showResetNotice(): void {
+const shown = new Set<string>();
+
+/** One line at the top of the page; the same text is never shown twice in one load. */
+function showNotice(text: string): void {
+  if (!text || shown.has(text)) return;
+  shown.add(text);
+  // Our own texts only (no reader input), so plain HTML is safe here.
   (document.querySelector('main') ?? document.body).insertAdjacentHTML(
     'afterbegin',
-    '<p class="progress-notice" role="status">学习进度记录已损坏,已重置。</p>',
+    `<p class="progress-notice" role="status">${text}</p>`,
   );
 }
 
-/** Current progress; corrupt data is reset, with a notice on the page. */
+/** Current progress; a corrupt record or bad entries are reset, with a notice on the page. */
 export function readProgress(): Progress {
-  const { progress, corrupt } = loadProgress(browserStorage());
-  if (corrupt) showResetNotice();
-  return progress;
+  const read = progressStore().read(progressRecord);
+  showNotice(readNotice(read, '学习进度'));
+  return read.value;
 }
 
-/** Reads, changes and stores progress in one go. */
-export function updateProgress(change: (progress: Progress) => Progress): Progress {
-  const next = change(readProgress());
-  saveProgress(browserStorage(), next);
-  return next;
+/** Reads, changes and stores progress in one go; says whether the browser kept it. */
+export function updateProgress(change: (progress: Progress) => Progress): WriteResult {
+  const saved = progressStore().write(progressRecord, change(readProgress()));
+  showNotice(writeNotice(saved, '学习进度'));
+  return saved;
 }
 
 /**
- * On a procedure page: "read" once the reader reaches `box` (placed after the
- * steps), "walked through" when the walkthrough reports the end of a walk.
- * Lives here, not in the page's script, so procedure pages load one small file.
+ * On a procedure page: progress is read at once (so a corrupt record is
+ * reported on arrival), "read" is recorded once the reader reaches `box`
+ * (placed after the steps), "walked through" when the walkthrough reports the
+ * end of a walk.
  */
 export function trackProcedure(box: HTMLElement | null): void {
+  readProgress();
   const code = box?.dataset.learningCode;
   const mark = (what: 'read' | 'walked', c: string) => updateProgress((p) => markDone(p, what, c, today()));
   if (box && code) {

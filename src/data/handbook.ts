@@ -1,10 +1,13 @@
 // The only door from pages to content: loads every collection once, runs the
 // graph checks, and fails the build with file, step and fix when one fails.
+import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ProcedureData } from '../lib/procedure-schema';
 import type { Category, GlossaryTerm, ReceptionLevel, Role } from '../lib/reference-schemas';
 import { createRoleIndex, type RoleIndex } from '../lib/roles';
-import { formatIssues, validateCorpus, validateProcedure } from '../lib/validate-procedure';
+import { formatIssues, validateCorpus, validateProcedure, type ValidationIssue } from '../lib/validate-procedure';
+import { parseProcedure } from '../lib/schema-issues';
+import { decodeSource, EMPTY_FILE } from '../lib/procedure-source';
 import { synonymIssues, type SynonymGroup } from '../lib/synonyms';
 import { revisionOf } from '../lib/changelog';
 import type { Revisions } from '../lib/visits';
@@ -50,11 +53,14 @@ async function load(): Promise<Handbook> {
   const context = { roles: roleIndex, categories: new Set(categories.map((c) => c.id)) };
 
   const problems: string[] = [];
+  const valid: { entry: CollectionEntry<'procedures'>; file: string; data: ProcedureData }[] = [];
   for (const entry of procedureEntries) {
-    const issues = validateProcedure(entry.data, context);
-    if (issues.length > 0) problems.push(formatIssues(entry.filePath ?? entry.id, issues));
+    const file = entry.filePath ?? entry.id;
+    const issues = fileIssues(entry, context);
+    if (issues.issues.length > 0) problems.push(formatIssues(file, issues.issues));
+    else if (issues.data) valid.push({ entry, file, data: issues.data });
   }
-  problems.push(...validateCorpus(procedureEntries.map((e) => ({ file: e.filePath ?? e.id, data: e.data }))));
+  problems.push(...validateCorpus(valid));
   const synonyms = synonymEntries.map((e) => e.data);
   problems.push(...synonymIssues(synonyms));
   if (problems.length > 0) {
@@ -62,12 +68,12 @@ async function load(): Promise<Handbook> {
   }
 
   const categoryOrder = new Map(categories.map((c, i) => [c.id, i]));
-  const procedures = procedureEntries
-    .map((entry) => ({
+  const procedures = valid
+    .map(({ entry, file, data }) => ({
       id: entry.id,
-      file: entry.filePath ?? entry.id,
-      data: entry.data,
-      category: categories.find((c) => c.id === entry.data.category)!,
+      file,
+      data,
+      category: categories.find((c) => c.id === data.category)!,
       entry,
     }))
     // Sorted by category, then order, then code: never by file-system order.
@@ -88,6 +94,30 @@ async function load(): Promise<Handbook> {
     synonyms,
     revisions: Object.fromEntries(procedures.map((p) => [p.id, revisionOf(p.data)])),
   };
+}
+
+/**
+ * One file's problems: not UTF-8 or empty (said once, instead of the schema
+ * errors they cause), then the schema, then the graph and reference checks.
+ */
+function fileIssues(
+  entry: CollectionEntry<'procedures'>,
+  context: Parameters<typeof validateProcedure>[1],
+): { issues: ValidationIssue[]; data?: ProcedureData } {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = entry.filePath ? readFileSync(entry.filePath) : undefined;
+  } catch {
+    // read by the loader already; nothing more to learn from the bytes
+  }
+  if (bytes) {
+    const decoded = decodeSource(bytes);
+    if (!decoded.ok) return { issues: [{ message: decoded.message }] };
+    if (decoded.text.trim() === '') return { issues: [{ message: EMPTY_FILE }] };
+  }
+  const parsed = parseProcedure(entry.data);
+  if (!parsed.ok) return { issues: parsed.issues };
+  return { issues: validateProcedure(parsed.data, context), data: parsed.data };
 }
 
 let cached: Promise<Handbook> | undefined;

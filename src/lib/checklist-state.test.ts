@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checklistRecord,
   checklistSpec,
   hashText,
+  legacyStorageKey,
   loadState,
   normalize,
   progress,
@@ -10,6 +12,8 @@ import {
   toggleItem,
   visibleIds,
 } from './checklist-state';
+import { createStore, scopedKey } from './client/storage';
+import { memoryStorage } from '../../tests/helpers/memory-storage';
 
 const items = [
   { id: 'ask', text: '已询问台签、水果、礼品及就餐情况' },
@@ -45,8 +49,44 @@ describe('checklistSpec', () => {
   });
 
   it('keys storage by procedure code and checklist id', () => {
-    expect(storageKey('SOP-CORP-03', 'meeting-room-setup')).toBe('sop-checklist:SOP-CORP-03:meeting-room-setup');
+    expect(storageKey('SOP-CORP-03', 'meeting-room-setup')).toBe('checklist:SOP-CORP-03:meeting-room-setup');
     expect(storageKey('SOP-CORP-03', 'a')).not.toBe(storageKey('SOP-CORP-01', 'a'));
+    expect(legacyStorageKey('SOP-CORP-03', 'meeting-room-setup')).toBe('sop-checklist:SOP-CORP-03:meeting-room-setup');
+  });
+});
+
+describe('checklistRecord in the scoped store', () => {
+  const record = checklistRecord(storageKey('SOP-CORP-03', 'a'), legacyStorageKey('SOP-CORP-03', 'a'), spec);
+
+  it('round-trips ticks under the deployment’s own key', () => {
+    const storage = memoryStorage();
+    const store = createStore(storage, '/sop/');
+    expect(store.write(record, { checked: set('ask', 'tidy'), notice: 'none' })).toEqual({ ok: true });
+    expect(storage.data.has(scopedKey('/sop/', 'checklist:SOP-CORP-03:a'))).toBe(true);
+    expect(store.read(record).value).toEqual({ checked: set('ask', 'tidy'), notice: 'none' });
+  });
+
+  it('a copy at another base path with a reworded item does not touch the ticks under /sop/', () => {
+    const storage = memoryStorage();
+    createStore(storage, '/sop/').write(record, { checked: set('ask', 'tidy'), notice: 'none' });
+    const reworded = checklistSpec(items.map((i) => (i.id === 'tidy' ? { ...i, text: '整理并检查会议室' } : i)));
+    const other = checklistRecord(storageKey('SOP-CORP-03', 'a'), legacyStorageKey('SOP-CORP-03', 'a'), reworded);
+    const root = createStore(storage, '/');
+    expect(root.read(other).value.checked).toEqual(set());
+    root.write(other, { checked: set('ask'), notice: 'none' });
+    expect(createStore(storage, '/sop/').read(record).value).toEqual({ checked: set('ask', 'tidy'), notice: 'none' });
+  });
+
+  it('takes over ticks from the unscoped key of an earlier build', () => {
+    const storage = memoryStorage({ [legacyStorageKey('SOP-CORP-03', 'a')]: serializeState(spec, set('ask')) });
+    const read = createStore(storage, '/').read(record);
+    expect(read.status).toBe('migrated');
+    expect(read.value.checked).toEqual(set('ask'));
+  });
+
+  it('resets a corrupt record through the store', () => {
+    const storage = memoryStorage({ [scopedKey('/', 'checklist:SOP-CORP-03:a')]: '{"v":1,"data":{"format":1' });
+    expect(createStore(storage, '/').read(record).status).toBe('reset');
   });
 });
 

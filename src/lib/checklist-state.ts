@@ -5,6 +5,7 @@
 // its condition (`when`), plus a version hash of the whole list. A stored
 // value keeps a tick only while the item it was given to still exists with
 // the same wording; anything unreadable resets the list with a notice.
+import type { RecordType } from './client/storage';
 
 /** Bumped only if the stored JSON shape changes. */
 export const STORAGE_FORMAT = 1;
@@ -57,8 +58,30 @@ export function checklistSpec(items: readonly { id: string; text: string; when?:
   return { version: hashText(specs.map((s) => s.hash).join('|')), items: specs };
 }
 
+/** Name of a checklist's record in the deployment's scope (see client/storage.ts). */
 export function storageKey(procedureCode: string, checklistId: string): string {
+  return `checklist:${procedureCode}:${checklistId}`;
+}
+
+/** The unscoped key builds before scoping used; read once. */
+export function legacyStorageKey(procedureCode: string, checklistId: string): string {
   return `sop-checklist:${procedureCode}:${checklistId}`;
+}
+
+/** A checklist's stored record, checked against the list the page shows. */
+export function checklistRecord(name: string, legacyKey: string, spec: ChecklistSpec): RecordType<LoadResult> {
+  const parse = (data: unknown) => {
+    const loaded = loadStored(data, spec);
+    return loaded.notice === 'reset' ? undefined : { value: loaded, dropped: 0 };
+  };
+  return {
+    name,
+    version: 1,
+    empty: () => ({ checked: new Set(), notice: 'none' }),
+    parse,
+    toData: (value) => stateOf(spec, value.checked),
+    legacy: { key: legacyKey, parse },
+  };
 }
 
 function isRecordOfStrings(value: unknown): value is Record<string, string> {
@@ -70,13 +93,7 @@ function isRecordOfStrings(value: unknown): value is Record<string, string> {
   );
 }
 
-function parseStored(raw: string): StoredState | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
+function parseStored(value: unknown): StoredState | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const { format, version, checked } = value as Record<string, unknown>;
   if (format !== STORAGE_FORMAT || typeof version !== 'string' || !isRecordOfStrings(checked)) return undefined;
@@ -102,7 +119,16 @@ export function normalize(spec: ChecklistSpec, checked: ReadonlySet<string>): Se
 /** Reads a stored value (or null when there is none) against the list the page shows. */
 export function loadState(raw: string | null, spec: ChecklistSpec): LoadResult {
   if (raw === null) return { checked: new Set(), notice: 'none' };
-  const stored = parseStored(raw);
+  try {
+    return loadStored(JSON.parse(raw), spec);
+  } catch {
+    return { checked: new Set(), notice: 'reset' };
+  }
+}
+
+/** Reads a stored (parsed) value against the list the page shows. */
+export function loadStored(value: unknown, spec: ChecklistSpec): LoadResult {
+  const stored = parseStored(value);
   if (!stored) return { checked: new Set(), notice: 'reset' };
   const current = new Map(spec.items.map((i) => [i.id, i.hash]));
   const entries = Object.entries(stored.checked);
@@ -115,13 +141,16 @@ export function loadState(raw: string | null, spec: ChecklistSpec): LoadResult {
   return { checked: normalize(spec, new Set(kept)), notice: kept.length < entries.length ? 'updated' : 'none' };
 }
 
-export function serializeState(spec: ChecklistSpec, checked: ReadonlySet<string>): string {
-  const state: StoredState = {
+export function stateOf(spec: ChecklistSpec, checked: ReadonlySet<string>): StoredState {
+  return {
     format: STORAGE_FORMAT,
     version: spec.version,
     checked: Object.fromEntries(spec.items.filter((i) => checked.has(i.id)).map((i) => [i.id, i.hash])),
   };
-  return JSON.stringify(state);
+}
+
+export function serializeState(spec: ChecklistSpec, checked: ReadonlySet<string>): string {
+  return JSON.stringify(stateOf(spec, checked));
 }
 
 /**

@@ -10,20 +10,34 @@ export const PROCEDURE_STATUSES = ['正式', '草稿'] as const;
 
 export const nonEmpty = z.string().trim().min(1, '不能为空');
 
+/**
+ * Limits that keep a procedure readable and its chart drawable: a 2,000-character
+ * title would make a chart node thousands of pixels tall. The content check
+ * reports a breach with the file, the step and the fix (schema-issues.ts).
+ */
+export const LIMITS = {
+  procedureTitle: 40,
+  stepTitle: 60,
+  branchLabel: 12,
+  summary: 300,
+  steps: 80,
+  branches: 8,
+} as const;
+
 const stepId = z
   .string()
   .regex(STEP_ID_PATTERN, '步骤 id 只能用小写字母、数字和连字符,并以字母开头(例如 greet-guest)');
 
 export const branchSchema = z.object({
   /** What the person at the decision sees: 是 / 否 / 已结账 … */
-  label: z.string(),
+  label: z.string().max(LIMITS.branchLabel),
   to: z.string(),
 });
 
 export const stepSchema = z.object({
   id: stepId,
   kind: z.enum(STEP_KINDS),
-  title: nonEmpty,
+  title: nonEmpty.max(LIMITS.stepTitle),
   /** Canonical role name from content/roles.yaml. */
   role: z.string().optional(),
   detail: z.string().optional(),
@@ -31,7 +45,7 @@ export const stepSchema = z.object({
   say: z.array(nonEmpty).default([]),
   cautions: z.array(nonEmpty).default([]),
   next: z.string().optional(),
-  branches: z.array(branchSchema).default([]),
+  branches: z.array(branchSchema).max(LIMITS.branches).default([]),
   /** Glossary-style pointer to a checklist of this procedure done at this step. */
   checklist: z.string().optional(),
   /** A draft's placeholder step, not from the source: badged, never quizzed. Absent = false
@@ -106,13 +120,13 @@ export const changeSchema = z.object({
 
 export const procedureSchema = z.object({
   code: z.string().regex(/^SOP-[A-Z]+-\d{2}$/, '编号格式应为 SOP-大写字母-两位数字,例如 SOP-HOTEL-02'),
-  title: nonEmpty,
+  title: nonEmpty.max(LIMITS.procedureTitle),
   /** Slug of an entry in content/categories.yaml. */
   category: nonEmpty,
   order: z.number().int().default(0),
   department: nonEmpty,
   roles: z.array(nonEmpty).min(1, '至少列出一个角色'),
-  summary: nonEmpty,
+  summary: nonEmpty.max(LIMITS.summary),
   status: z.enum(PROCEDURE_STATUSES),
   version: nonEmpty,
   reviewed: z.coerce.date(),
@@ -121,7 +135,7 @@ export const procedureSchema = z.object({
   draftNote: z.string().optional(),
   corrections: z.array(correctionSchema).default([]),
   flags: z.array(flagSchema).default([]),
-  steps: z.array(stepSchema).min(2, '至少要有开始和结束两个步骤'),
+  steps: z.array(stepSchema).min(2, '至少要有开始和结束两个步骤').max(LIMITS.steps),
   checklists: z.array(checklistSchema).default([]),
   variants: z.array(variantSchema).default([]),
   /** Roles whose duties span the flow (a team's standing roles): shown beside the chart, never

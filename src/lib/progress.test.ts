@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyProgress,
+  LEGACY_PROGRESS_KEY,
   loadProgress,
   markDone,
   parseProgress,
-  PROGRESS_KEY,
   resetProgress,
   saveProgress,
   today,
-  type StorageLike,
 } from './progress';
 import {
   formatDay,
@@ -19,66 +18,87 @@ import {
   recordQuiz,
   summarizePath,
 } from './progress-summary';
+import { createStore, scopedKey } from './client/storage';
+import { memoryStorage } from '../../tests/helpers/memory-storage';
 
-function memoryStorage(initial: Record<string, string> = {}): StorageLike & { data: Map<string, string> } {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, String(v)),
-    removeItem: (k) => void data.delete(k),
-  };
-}
-
-const broken: StorageLike = {
-  getItem: () => {
-    throw new Error('SecurityError');
-  },
-  setItem: () => {
-    throw new Error('QuotaExceededError');
-  },
-  removeItem: () => {
-    throw new Error('SecurityError');
-  },
-};
+const KEY = scopedKey('/', 'progress');
+const stored = (data: unknown) => JSON.stringify({ v: 1, data });
 
 describe('stored progress', () => {
   it('starts empty and round-trips through storage', () => {
-    const storage = memoryStorage();
-    expect(loadProgress(storage)).toEqual({ progress: emptyProgress(), corrupt: false });
+    const store = createStore(memoryStorage(), '/');
+    expect(loadProgress(store)).toEqual({ progress: emptyProgress(), corrupt: false, dropped: 0 });
     let progress = markDone(emptyProgress(), 'read', 'SOP-CORP-04', '2026-11-27');
     progress = markDone(progress, 'walked', 'SOP-CORP-04', '2026-11-28');
     progress = recordQuiz(progress, 'SOP-CORP-04', { score: 7, total: 8, date: '2026-11-28' });
-    saveProgress(storage, progress);
-    expect(loadProgress(storage)).toEqual({ progress, corrupt: false });
+    expect(saveProgress(store, progress)).toEqual({ ok: true });
+    expect(loadProgress(store)).toEqual({ progress, corrupt: false, dropped: 0 });
+  });
+
+  it('keeps what is valid when one entry is bad: 3 read, 1 walked, 2 quizzes, one quiz date in another format', () => {
+    const good = {
+      v: 1,
+      read: { A: '2026-11-20', B: '2026-11-21', C: '2026-11-22' },
+      walked: { A: '2026-11-21' },
+      quiz: { A: { score: 8, total: 8, date: '2026-11-21' }, B: { score: 5, total: 8, date: '2026/11/21' } },
+    };
+    const storage = memoryStorage({ [KEY]: stored(good) });
+    const { progress, corrupt, dropped } = loadProgress(createStore(storage, '/'));
+    expect(corrupt).toBe(false);
+    expect(dropped).toBe(1);
+    expect(progress).toEqual({ ...good, quiz: { A: good.quiz.A } });
+    // The cleaned record is stored, so the learner is told once.
+    expect(loadProgress(createStore(storage, '/'))).toEqual({ progress, corrupt: false, dropped: 0 });
+  });
+
+  it.each([
+    ['a bad date', { v: 1, read: { 'SOP-A-01': 'yesterday', B: '2026-01-01' }, walked: {}, quiz: {} }, 1],
+    ['a score above the total', { v: 1, read: {}, walked: {}, quiz: { X: { score: 9, total: 8, date: '2026-01-01' } } }, 1],
+    ['a date that is no string', { v: 1, read: { A: ['2026-01-01'] }, walked: {}, quiz: {} }, 1],
+    ['a quiz without questions', { v: 1, read: {}, walked: {}, quiz: { A: { score: 0, total: 0, date: '2026-01-01' } } }, 1],
+    ['a section of the wrong shape', { v: 1, read: 'everything', walked: { A: '2026-01-01' }, quiz: {} }, 1],
+  ])('drops only the bad entry for %s', (_name, data, dropped) => {
+    const result = loadProgress(createStore(memoryStorage({ [KEY]: stored(data) }), '/'));
+    expect(result.corrupt).toBe(false);
+    expect(result.dropped).toBe(dropped);
   });
 
   it.each([
     ['not JSON', '{oops'],
     ['a list', '[]'],
-    ['an unknown version', JSON.stringify({ v: 2, read: {}, walked: {}, quiz: {} })],
-    ['a bad date', JSON.stringify({ v: 1, read: { 'SOP-A-01': 'yesterday' }, walked: {}, quiz: {} })],
-    ['a score above the total', JSON.stringify({ v: 1, read: {}, walked: {}, quiz: { X: { score: 9, total: 8, date: '2026-01-01' } } })],
-    ['a missing field', JSON.stringify({ v: 1, read: {}, quiz: {} })],
-    ['a date that is no string', JSON.stringify({ v: 1, read: { A: ['2026-01-01'] }, walked: {}, quiz: {} })],
-    ['a quiz without questions', JSON.stringify({ v: 1, read: {}, walked: {}, quiz: { A: { score: 0, total: 0, date: '2026-01-01' } } })],
-  ])('treats %s as corrupt, and removes it', (_name, raw) => {
-    const storage = memoryStorage({ [PROGRESS_KEY]: raw, other: 'kept' });
-    expect(loadProgress(storage)).toEqual({ progress: emptyProgress(), corrupt: true });
-    expect(storage.data.has(PROGRESS_KEY)).toBe(false);
+    ['an unknown record version', JSON.stringify({ v: 2, data: { v: 1, read: {}, walked: {}, quiz: {} } })],
+    ['not an object', stored('progress')],
+  ])('treats %s as corrupt, and resets it', (_name, raw) => {
+    const storage = memoryStorage({ [KEY]: raw, other: 'kept' });
+    expect(loadProgress(createStore(storage, '/'))).toEqual({ progress: emptyProgress(), corrupt: true, dropped: 0 });
+    expect(loadProgress(createStore(storage, '/')).corrupt).toBe(false);
     expect(storage.data.get('other')).toBe('kept');
   });
 
-  it('survives a browser that refuses storage, without calling it corrupt', () => {
-    expect(loadProgress(broken)).toEqual({ progress: emptyProgress(), corrupt: false });
-    expect(() => saveProgress(broken, emptyProgress())).not.toThrow();
-    expect(() => resetProgress(broken)).not.toThrow();
-    expect(loadProgress(undefined).corrupt).toBe(false);
+  it('takes over the progress of a build before scoped keys, so the learner loses nothing', () => {
+    const old = { v: 1, read: { A: '2026-11-20' }, walked: {}, quiz: { A: { score: 7, total: 8, date: '2026-11-20' } } };
+    const storage = memoryStorage({ [LEGACY_PROGRESS_KEY]: JSON.stringify(old) });
+    expect(loadProgress(createStore(storage, '/sop/')).progress).toEqual(old);
+    expect(JSON.parse(storage.data.get(scopedKey('/sop/', 'progress'))!)).toEqual({ v: 1, data: old });
+    // Cleared progress stays cleared: the old key is not read again.
+    resetProgress(createStore(storage, '/sop/'));
+    expect(loadProgress(createStore(storage, '/sop/')).progress).toEqual(emptyProgress());
   });
 
-  it('parses null as a first visit and garbage as corrupt', () => {
-    expect(parseProgress(null)).toEqual(emptyProgress());
-    expect(parseProgress('null')).toBeUndefined();
+  it('says a save failed, and whether storage was full or not allowed', () => {
+    const full = createStore(memoryStorage({}, 20), '/');
+    expect(saveProgress(full, markDone(emptyProgress(), 'read', 'SOP-CORP-04', '2026-11-27'))).toEqual({ ok: false, reason: 'full' });
+    const refused = createStore(() => {
+      throw new DOMException('denied', 'SecurityError');
+    }, '/');
+    expect(loadProgress(refused)).toEqual({ progress: emptyProgress(), corrupt: false, dropped: 0 });
+    expect(saveProgress(refused, emptyProgress())).toEqual({ ok: false, reason: 'blocked' });
+    expect(resetProgress(refused)).toEqual({ ok: false, reason: 'blocked' });
+  });
+
+  it('parses garbage as unusable', () => {
+    expect(parseProgress(null)).toBeUndefined();
+    expect(parseProgress({ read: {} })).toEqual({ value: emptyProgress(), dropped: 0 });
   });
 
   it('keeps the best quiz result, and the newer one on a tie', () => {

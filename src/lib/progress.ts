@@ -2,8 +2,10 @@
 // procedure code: when a procedure was read and walked through, and the best
 // quiz result. Procedure pages ship this file, so it holds only what they
 // need; quiz results and path summaries live in progress-summary.ts.
+import { isPlainObject, keepValid, type Parsed, type RecordType, type Store, type WriteResult } from './client/storage';
 
-export const PROGRESS_KEY = 'sop-progress';
+/** Key of the record before keys were scoped to the deployment (read once, see client/storage.ts). */
+export const LEGACY_PROGRESS_KEY = 'sop-progress';
 
 export interface QuizResult {
   score: number;
@@ -19,66 +21,63 @@ export interface Progress {
   quiz: Record<string, QuizResult>;
 }
 
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
 export const emptyProgress = (): Progress => ({ v: 1, read: {}, walked: {}, quiz: {} });
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isRecord = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null;
-const isDay = (d: unknown) => typeof d === 'string' && DAY.test(d);
-const isDays = (x: unknown) => isRecord(x) && Object.values(x).every(isDay);
-const isResult = (r: unknown) =>
-  isRecord(r) && Number.isInteger(r.score) && r.score >= 0 && r.score <= r.total && r.total > 0 && isDay(r.date);
+const isDay = (d: unknown): d is string => typeof d === 'string' && DAY.test(d);
+const isResult = (r: unknown): r is QuizResult => {
+  const q = r as QuizResult;
+  return isPlainObject(r) && Number.isInteger(q.score) && q.score >= 0 && q.score <= q.total && q.total > 0 && isDay(q.date);
+};
 
-/** Stored text → progress (null: nothing stored yet); undefined when corrupt. */
-export function parseProgress(raw: string | null): Progress | undefined {
-  if (raw === null) return emptyProgress();
-  try {
-    const data: unknown = JSON.parse(raw);
-    if (
-      isRecord(data) &&
-      data.v === 1 &&
-      isDays(data.read) &&
-      isDays(data.walked) &&
-      isRecord(data.quiz) &&
-      Object.values(data.quiz).every(isResult)
-    ) {
-      return data as Progress;
-    }
-  } catch {
-    // not JSON: corrupt
-  }
-  return undefined;
+/**
+ * Stored progress, entry by entry: a bad date or score drops that entry only,
+ * a section of the wrong shape drops that section (counted as one entry).
+ * Undefined when the whole value is unusable.
+ */
+export function parseProgress(data: unknown): Parsed<Progress> | undefined {
+  if (!isPlainObject(data)) return undefined;
+  let dropped = 0;
+  const section = <T>(value: unknown, ok: (entry: unknown) => entry is T): Record<string, T> => {
+    const kept = keepValid(value, ok);
+    if (value !== undefined) dropped += kept ? kept.dropped : 1;
+    return kept?.value ?? {};
+  };
+  return {
+    value: { v: 1, read: section(data.read, isDay), walked: section(data.walked, isDay), quiz: section(data.quiz, isResult) },
+    dropped,
+  };
 }
 
-/** Reads progress; corrupt data is removed, and the caller tells the learner. */
-export function loadProgress(storage: StorageLike | undefined): { progress: Progress; corrupt: boolean } {
-  let raw: string | null = null;
-  try {
-    raw = storage?.getItem(PROGRESS_KEY) ?? null;
-  } catch {
-    // Storage switched off: start empty, nothing to reset.
-  }
-  const progress = parseProgress(raw);
-  if (!progress) resetProgress(storage);
-  return { progress: progress ?? emptyProgress(), corrupt: !progress };
+export const progressRecord: RecordType<Progress> = {
+  name: 'progress',
+  version: 1,
+  empty: emptyProgress,
+  parse: parseProgress,
+  legacy: { key: LEGACY_PROGRESS_KEY, parse: parseProgress },
+};
+
+export interface LoadedProgress {
+  progress: Progress;
+  /** Nothing in the stored record was usable: it was reset. */
+  corrupt: boolean;
+  /** Entries dropped from an otherwise usable record. */
+  dropped: number;
 }
 
-/** Stores progress; a browser that refuses (private mode, full) simply keeps none. */
-export function saveProgress(storage: StorageLike | undefined, progress: Progress): void {
-  try {
-    storage?.setItem(PROGRESS_KEY, JSON.stringify(progress));
-  } catch {
-    // nothing we can do; the page keeps working
-  }
+/** Reads progress; bad entries are removed, and the caller tells the learner. */
+export function loadProgress(store: Store): LoadedProgress {
+  const { value, status, dropped } = store.read(progressRecord);
+  return { progress: value, corrupt: status === 'reset', dropped };
 }
 
-export function resetProgress(storage: StorageLike | undefined): void {
-  try {
-    storage?.removeItem(PROGRESS_KEY);
-  } catch {
-    // nothing stored, nothing to reset
-  }
+/** Stores progress, and says whether the browser kept it. */
+export function saveProgress(store: Store, progress: Progress): WriteResult {
+  return store.write(progressRecord, progress);
+}
+
+export function resetProgress(store: Store): WriteResult {
+  return store.clear(progressRecord);
 }
 
 /** Today as a local calendar day. */

@@ -137,9 +137,15 @@ describe('validateProcedure', () => {
       p.steps[2]!.role = '行李员';
     });
     expect(validateProcedure(unknown, context)).toEqual([
-      { step: 'register', message: '角色 "行李员" 不在 content/roles.yaml 中。修正:是不是 "行李生"?' },
-      { step: 'register', message: '角色 "行李员" 没有列在 roles 里。修正:把它加进 roles。' },
+      // One message with the right name: "add it to roles" would have the author add the typo.
+      { step: 'register', message: '角色 "行李员" 拼写有误。修正:改成 "行李生"。' },
     ]);
+    const far = procedure((p) => {
+      p.steps[2]!.role = '宇航员甲乙丙';
+    });
+    const [only, ...rest] = validateProcedure(far, context);
+    expect(rest).toEqual([]);
+    expect(only!.message).toContain('不在 content/roles.yaml 中。修正:改成 roles.yaml 里已有的角色');
   });
 
   it('reports an unknown category, checklist and variant step', () => {

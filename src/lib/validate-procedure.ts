@@ -3,6 +3,14 @@
 import type { ProcedureData, Step } from './procedure-schema';
 import type { RoleIndex } from './roles';
 import { nearest } from './nearest';
+import { latestChange } from './changelog';
+
+/**
+ * Mermaid refuses a chart with more edges than its maxEdges setting (500 by
+ * default, which chart-config.ts leaves as it is): stop at content check instead,
+ * with the file, the count and the fix, rather than in the chart renderer.
+ */
+export const MAX_CHART_EDGES = 500;
 
 export interface ValidationIssue {
   /** The step the issue is about, when there is one. */
@@ -107,6 +115,13 @@ export function validateSteps(steps: readonly StepLike[]): ValidationIssue[] {
     ids.add(step.id);
   });
 
+  const edgeCount = steps.reduce((n, step) => n + targetsOf(step).length, 0);
+  if (edgeCount > MAX_CHART_EDGES) {
+    issues.push({
+      message: `流程图有 ${edgeCount} 条连线(next 和分支),超过上限 ${MAX_CHART_EDGES} 条,画不出来。修正:把流程拆成几个流程(每个流程一张图),或合并相近的步骤和分支。`,
+    });
+  }
+
   const starts = steps.filter((s) => s.kind === 'start');
   if (starts.length === 0) {
     issues.push({ message: '没有开始步骤。修正:把流程的第一个步骤设为 kind: start。' });
@@ -188,22 +203,27 @@ function validateReferences(procedure: ProcedureData, context: ValidationContext
   }
 
   const roleIndex = context.roles;
-  const checkRole = (name: string, where: string, step?: string) => {
-    if (!roleIndex || roleIndex.byName(name)) return;
+  /** Reports a role name that is not a canonical one; false when it did. */
+  const checkRole = (name: string, where: string, step?: string): boolean => {
+    if (!roleIndex || roleIndex.byName(name)) return true;
     const owner = roleIndex.byAlias(name);
     const guess = owner?.name ?? nearest(name, roleIndex.names());
     issues.push({
       ...(step ? { step } : {}),
       message: owner
         ? `${where}角色 "${name}" 是 "${owner.name}" 的别名。修正:写成 "${owner.name}"。`
-        : `${where}角色 "${name}" 不在 content/roles.yaml 中。修正:${guess ? `是不是 "${guess}"?` : '先在 roles.yaml 里加上这个角色。'}`,
+        : guess
+          ? `${where}角色 "${name}" 拼写有误。修正:改成 "${guess}"。`
+          : `${where}角色 "${name}" 不在 content/roles.yaml 中。修正:改成 roles.yaml 里已有的角色(${roleIndex.names().join('、')}),或确是新角色时先在 roles.yaml 里加上它。`,
     });
+    return false;
   };
   procedure.roles.forEach((name) => checkRole(name, 'roles 中的'));
   const listed = new Set(procedure.roles);
   for (const step of procedure.steps) {
     if (step.role === undefined) continue;
-    checkRole(step.role, '', step.id);
+    // A misspelt or alias role gets one message, with the right name; "add it to roles" would repeat the typo.
+    if (!checkRole(step.role, '', step.id)) continue;
     if (!listed.has(step.role)) {
       issues.push({ step: step.id, message: `角色 "${step.role}" 没有列在 roles 里。修正:把它加进 roles。` });
     }
@@ -267,6 +287,15 @@ function validateReferences(procedure: ProcedureData, context: ValidationContext
         });
       }
     }
+  }
+  const latest = latestChange(procedure);
+  if (latest && latest.version !== procedure.version) {
+    const listedVersion = procedure.changelog.some((c) => c.version === procedure.version);
+    issues.push({
+      message: listedVersion
+        ? `version 是 "${procedure.version}",但 changelog 里日期最新的一条是 "${latest.version}"。修正:把 "${procedure.version}" 那一条的 date 改成它发布的日期,或把 version 改成 "${latest.version}"。`
+        : `version 是 "${procedure.version}",但 changelog 里没有这个版本(最新一条是 "${latest.version}")。修正:在 changelog 里加一条 { version: "${procedure.version}", date: 发布日期, changes: 改了什么 },或把 version 改回 "${latest.version}"。`,
+    });
   }
   if (procedure.variants.length === 1) {
     issues.push({ message: '只有一个版本。修正:版本(variants)至少要有两个,否则删去 variants。' });

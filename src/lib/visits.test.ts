@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { CHANGED_KEY, diffRevisions, dismissChanges, recordVisit, SEEN_KEY, type StorageLike } from './visits';
+import { changedRecord, diffRevisions, dismissChanges, LEGACY_SEEN_KEY, recordVisit, seenRecord } from './visits';
+import { createStore, scopedKey } from './client/storage';
+import { memoryStorage } from '../../tests/helpers/memory-storage';
 
-function memoryStorage(initial: Record<string, string> = {}): StorageLike & { data: Map<string, string> } {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  };
-}
+const SEEN_KEY = scopedKey('/', seenRecord.name);
+const CHANGED_KEY = scopedKey('/', changedRecord.name);
+const record = (data: unknown) => JSON.stringify({ v: 1, data });
+const seenOf = (storage: ReturnType<typeof memoryStorage>) => JSON.parse(storage.data.get(SEEN_KEY)!).data;
+const stores = (local = memoryStorage(), session = memoryStorage()) => ({
+  local,
+  session,
+  l: createStore(local, '/'),
+  s: createStore(session, '/'),
+});
 
 const v1 = { 'spa/lounge': '1.0@2026-11-27', 'hotel/room-change': '1.0@2026-11-27' };
 const v2 = { 'spa/lounge': '1.1@2026-12-01', 'hotel/room-change': '1.0@2026-11-27', 'hotel/new': '1.0@2026-12-01' };
@@ -23,65 +26,83 @@ describe('diffRevisions', () => {
 });
 
 describe('recordVisit', () => {
+  const OK = { ok: true };
   it('lists nothing on a first visit and remembers what was seen', () => {
-    const local = memoryStorage();
-    const session = memoryStorage();
-    expect(recordVisit(local, session, v1)).toEqual({ changed: {}, reset: false });
-    expect(JSON.parse(local.data.get(SEEN_KEY)!)).toEqual(v1);
+    const { local, l, s } = stores();
+    expect(recordVisit(l, s, v1)).toEqual({ changed: {}, reset: false, saved: OK });
+    expect(seenOf(local)).toEqual(v1);
   });
 
   it('lists what changed since the last visit, for the whole visit', () => {
-    const local = memoryStorage({ [SEEN_KEY]: JSON.stringify(v1) });
-    const session = memoryStorage();
+    const { local, l, s } = stores(memoryStorage({ [SEEN_KEY]: record(v1) }));
     const expected = { 'spa/lounge': 'changed', 'hotel/new': 'added' };
-    expect(recordVisit(local, session, v2).changed).toEqual(expected);
+    expect(recordVisit(l, s, v2).changed).toEqual(expected);
     // The next page of the same visit still lists them, though v2 is now "seen".
-    expect(JSON.parse(local.data.get(SEEN_KEY)!)).toEqual(v2);
-    expect(recordVisit(local, session, v2).changed).toEqual(expected);
+    expect(seenOf(local)).toEqual(v2);
+    expect(recordVisit(l, s, v2).changed).toEqual(expected);
     // A new visit (new session) starts from v2: nothing new.
-    expect(recordVisit(local, memoryStorage(), v2).changed).toEqual({});
+    expect(recordVisit(l, createStore(memoryStorage(), '/'), v2).changed).toEqual({});
   });
 
   it('adds an update published during the visit to the list', () => {
-    const local = memoryStorage();
-    const session = memoryStorage();
-    recordVisit(local, session, v1);
-    expect(recordVisit(local, session, v2).changed).toEqual({ 'spa/lounge': 'changed', 'hotel/new': 'added' });
+    const { l, s } = stores();
+    recordVisit(l, s, v1);
+    expect(recordVisit(l, s, v2).changed).toEqual({ 'spa/lounge': 'changed', 'hotel/new': 'added' });
   });
 
   it('drops procedures no longer in the handbook', () => {
-    const local = memoryStorage({ [SEEN_KEY]: JSON.stringify(v1) });
-    const session = memoryStorage({ [CHANGED_KEY]: JSON.stringify({ gone: 'changed' }) });
-    expect(recordVisit(local, session, v1).changed).toEqual({});
-    expect(session.data.has(CHANGED_KEY)).toBe(false);
+    const { session, l, s } = stores(
+      memoryStorage({ [SEEN_KEY]: record(v1) }),
+      memoryStorage({ [CHANGED_KEY]: record({ gone: 'changed' }) }),
+    );
+    expect(recordVisit(l, s, v1).changed).toEqual({});
+    expect(JSON.parse(session.data.get(CHANGED_KEY)!).data).toEqual({});
+  });
+
+  it('takes over what a build before scoped keys had seen', () => {
+    const { local, l, s } = stores(memoryStorage({ [LEGACY_SEEN_KEY]: JSON.stringify(v1) }));
+    expect(recordVisit(l, s, v2)).toEqual({ changed: { 'spa/lounge': 'changed', 'hotel/new': 'added' }, reset: false, saved: OK });
+    expect(seenOf(local)).toEqual(v2);
   });
 
   it.each([
     ['not JSON', '{oops'],
-    ['an array', '["spa/lounge"]'],
-    ['wrong value types', '{"spa/lounge": 3}'],
+    ['an array', record(['spa/lounge'])],
     ['null', 'null'],
+    ['an old unscoped record that is not JSON', undefined],
   ])('resets stored revisions that are %s', (_name, raw) => {
-    const local = memoryStorage({ [SEEN_KEY]: raw });
-    const result = recordVisit(local, memoryStorage(), v1);
-    expect(result).toEqual({ changed: {}, reset: true });
-    expect(JSON.parse(local.data.get(SEEN_KEY)!)).toEqual(v1);
+    const local = memoryStorage(raw === undefined ? { [LEGACY_SEEN_KEY]: '{oops' } : { [SEEN_KEY]: raw });
+    const { l, s } = stores(local);
+    expect(recordVisit(l, s, v1)).toEqual({ changed: {}, reset: true, saved: OK });
+    expect(seenOf(local)).toEqual(v1);
   });
 
-  it('resets a corrupt list of this visit but still compares with the stored revisions', () => {
-    const local = memoryStorage({ [SEEN_KEY]: JSON.stringify(v1) });
-    const session = memoryStorage({ [CHANGED_KEY]: '{"spa/lounge":"maybe"}' });
-    expect(recordVisit(local, session, v2)).toEqual({
+  it('keeps the valid revisions when one entry is bad, and claims nothing about the bad one', () => {
+    const { l, s } = stores(memoryStorage({ [SEEN_KEY]: record({ 'spa/lounge': '1.0@2026-11-27', 'hotel/room-change': 3 }) }));
+    expect(recordVisit(l, s, v2)).toEqual({ changed: { 'spa/lounge': 'changed' }, reset: true, saved: OK });
+  });
+
+  it('resets a corrupt entry of this visit but still compares with the stored revisions', () => {
+    const { l, s } = stores(
+      memoryStorage({ [SEEN_KEY]: record(v1) }),
+      memoryStorage({ [CHANGED_KEY]: record({ 'spa/lounge': 'maybe' }) }),
+    );
+    expect(recordVisit(l, s, v2)).toEqual({
       changed: { 'spa/lounge': 'changed', 'hotel/new': 'added' },
       reset: true,
+      saved: OK,
     });
   });
 
+  it('says when the visit could not be recorded because storage is full', () => {
+    const { l, s } = stores(memoryStorage({}, 10));
+    expect(recordVisit(l, s, v1).saved).toEqual({ ok: false, reason: 'full' });
+  });
+
   it('forgets the list once dismissed', () => {
-    const local = memoryStorage({ [SEEN_KEY]: JSON.stringify(v1) });
-    const session = memoryStorage();
-    recordVisit(local, session, v2);
-    dismissChanges(session);
-    expect(recordVisit(local, session, v2).changed).toEqual({});
+    const { l, s } = stores(memoryStorage({ [SEEN_KEY]: record(v1) }));
+    recordVisit(l, s, v2);
+    dismissChanges(s);
+    expect(recordVisit(l, s, v2).changed).toEqual({});
   });
 });

@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
+import { readSource, type SourceResult } from '../../src/lib/procedure-source';
 
 export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const CONTENT = join(ROOT, 'content');
@@ -20,11 +21,15 @@ export interface RawEntry {
   body: string;
 }
 
+/** A procedure file, or the one message saying why it cannot be read (encoding, empty, YAML). */
+export function readProcedure(file: string): { file: string; source: SourceResult } {
+  return { file: relative(ROOT, file), source: readSource(readFileSync(file)) };
+}
+
 export function readMdx(file: string): RawEntry {
-  const text = readFileSync(file, 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`${file}: no frontmatter`);
-  return { file: relative(ROOT, file), frontmatter: yaml.load(match[1]!), body: match[2]! };
+  const { file: name, source } = readProcedure(file);
+  if (!source.ok) throw new Error(`${name}: ${source.message}`);
+  return { file: name, frontmatter: source.frontmatter, body: source.body };
 }
 
 export function readYamlList(name: string): unknown[] {

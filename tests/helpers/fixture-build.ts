@@ -59,11 +59,14 @@ export function buildSite(options: {
   };
 }
 
-/** `files`: extra content files (name → text), e.g. a learning-paths.yaml. */
+/**
+ * `files`: extra content files (name → text or bytes), e.g. a learning-paths.yaml, or
+ * "procedures/corporate/x.mdx" for a procedure made in the test.
+ */
 export function buildFixture(
   procedures: string[],
   env: Record<string, string> = {},
-  files: Record<string, string> = {},
+  files: Record<string, string | Uint8Array> = {},
 ): FixtureBuild {
   const dir = mkdtempSync(join(tmpdir(), 'sop-fixture-'));
   const content = join(dir, 'content');

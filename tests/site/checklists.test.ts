@@ -8,7 +8,13 @@ import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { DIST } from '../helpers/dist';
 import { CONTENT, procedureFiles, readMdx } from '../helpers/content-files';
 import { procedureSchema } from '../../src/lib/procedure-schema';
-import { checklistSpec, serializeState, storageKey } from '../../src/lib/checklist-state';
+import { checklistSpec, legacyStorageKey, serializeState, storageKey as recordName } from '../../src/lib/checklist-state';
+import { scopedKey } from '../../src/lib/client/storage';
+import { fillStorage } from '../helpers/fill-storage';
+
+/** Where the site at / keeps a checklist, and a stored value as it writes it. */
+const storageKey = (code: string, checklistId: string) => scopedKey('/', recordName(code, checklistId));
+const record = (state: string) => JSON.stringify({ v: 1, data: JSON.parse(state) });
 
 const procedures = procedureFiles().map((file) => ({
   id: file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, ''),
@@ -180,7 +186,7 @@ describe.skipIf(!hasChromium)('checklists in Chromium', () => {
       { id: 'removed-item', text: '已删除的条目' },
     ]);
     const key = storageKey(procedure.data.code, checklist.id);
-    const value = serializeState(older, new Set([a!.id, b!.id, 'removed-item']));
+    const value = record(serializeState(older, new Set([a!.id, b!.id, 'removed-item'])));
     const { page, context, errors } = await open(SALES, (ctx) =>
       ctx.addInitScript(([k, v]) => {
         if (!sessionStorage.getItem('seeded')) {
@@ -206,7 +212,7 @@ describe.skipIf(!hasChromium)('checklists in Chromium', () => {
   it.each([
     ['corrupt JSON', '{"format":1,"version":'],
     ['a foreign value', '"hello from another app"'],
-    ['a value of the wrong shape', JSON.stringify({ format: 1, version: 'x', checked: 'all' })],
+    ['a value of the wrong shape', record(JSON.stringify({ format: 1, version: 'x', checked: 'all' }))],
   ])('%s in storage resets that checklist with a notice, never a broken page', async (_name, raw) => {
     const { procedure, checklist } = find(SALES, 'meeting-room-setup');
     const key = storageKey(procedure.data.code, checklist.id);
@@ -218,7 +224,7 @@ describe.skipIf(!hasChromium)('checklists in Chromium', () => {
           localStorage.setItem(other!, good!);
           sessionStorage.setItem('seeded', '1');
         }
-      }, [key, raw, otherKey, serializeState(checklistSpec(find(SALES, 'pre-visit-arrangements').checklist.items), new Set(['visitor-info']))]),
+      }, [key, raw, otherKey, record(serializeState(checklistSpec(find(SALES, 'pre-visit-arrangements').checklist.items), new Set(['visitor-info'])))]),
     );
     const notice = page.locator('#checklist-meeting-room-setup [data-notice]');
     expect(await notice.isVisible()).toBe(true);
@@ -228,7 +234,7 @@ describe.skipIf(!hasChromium)('checklists in Chromium', () => {
     expect(await box(page, 'pre-visit-arrangements', 'visitor-info').isChecked()).toBe(true);
     expect(await page.locator('#checklist-pre-visit-arrangements [data-notice]').isVisible()).toBe(false);
     // The list still works, and the bad value is gone.
-    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
+    expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key))!).data.checked).toEqual({});
     await box(page, checklist.id, 'water').check();
     expect(await progressText(page, checklist.id)).toBe(`已完成 1 / ${checklist.items.length} 项`);
     await notice.locator('button').click();
@@ -246,9 +252,46 @@ describe.skipIf(!hasChromium)('checklists in Chromium', () => {
         Object.defineProperty(window, 'localStorage', { get: refuse });
       }),
     );
-    expect(await page.locator('#checklist-meeting-room-setup [data-notice]').textContent()).toContain('不允许保存');
+    const notice = await page.locator('#checklist-meeting-room-setup [data-notice]').textContent();
+    expect(notice).toContain('此浏览器不允许网页保存数据');
+    expect(notice).not.toContain('已满');
     await box(page, 'meeting-room-setup', 'water').check();
     expect(await progressText(page, 'meeting-room-setup')).toMatch(/^已完成 1 \//);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('with storage full, a tick says it was not saved, and that storage is full', async () => {
+    const { page, context, errors } = await open(SALES);
+    await fillStorage(page);
+    await box(page, 'meeting-room-setup', 'water').check();
+    const notice = page.locator('#checklist-meeting-room-setup [data-notice]');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain('存储空间已满,勾选未能保存');
+    expect(await notice.textContent()).not.toContain('不允许');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the ticks a reader made before keys were scoped to the deployment', async () => {
+    const { procedure, checklist } = find(SALES, 'meeting-room-setup');
+    const old = serializeState(checklistSpec(checklist.items), new Set(['water']));
+    const { page, context, errors } = await open(SALES, (ctx) =>
+      ctx.addInitScript(([k, v]) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem(k!, v!);
+          sessionStorage.setItem('seeded', '1');
+        }
+      }, [legacyStorageKey(procedure.data.code, checklist.id), old]),
+    );
+    expect(await box(page, checklist.id, 'water').isChecked()).toBe(true);
+    expect(await page.locator('#checklist-meeting-room-setup [data-notice]').isVisible()).toBe(false);
+    const stored = await page.evaluate((k) => localStorage.getItem(k), storageKey(procedure.data.code, checklist.id));
+    expect(JSON.parse(stored!).data.checked).toHaveProperty('water');
+    // Unticked and reloaded: the old key does not bring the tick back.
+    await box(page, checklist.id, 'water').uncheck();
+    await page.reload();
+    expect(await box(page, checklist.id, 'water').isChecked()).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { procedureSchema } from '../../src/lib/procedure-schema';
 import { receptionLevelSchema } from '../../src/lib/reference-schemas';
-import { checklistSpec, storageKey } from '../../src/lib/checklist-state';
+import { checklistSpec, legacyStorageKey, storageKey } from '../../src/lib/checklist-state';
 import { CONTENT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
 import { DIST, eagerScripts, readPage } from '../helpers/dist';
 
@@ -30,7 +30,8 @@ describe('checklists in the built pages', () => {
       for (const checklist of p.data.checklists) {
         const spec = checklistSpec(checklist.items);
         const key = storageKey(p.data.code, checklist.id);
-        expect(html).toContain(`<sop-checklist data-key="${key}" data-version="${spec.version}"`);
+        const legacy = legacyStorageKey(p.data.code, checklist.id);
+        expect(html).toContain(`<sop-checklist data-key="${key}" data-legacy-key="${legacy}" data-version="${spec.version}"`);
         for (const item of spec.items) {
           expect(html).toMatch(new RegExp(`<li data-item="${item.id}" data-hash="${item.hash}"`));
         }

@@ -6,8 +6,12 @@ import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { DIST } from '../helpers/dist';
 import { contentPaths, contentProcedures } from '../helpers/quizzes';
+import { scopedKey } from '../../src/lib/client/storage';
+import { fillStorage } from '../helpers/fill-storage';
 
-const KEY = 'sop-progress';
+const KEY = scopedKey('/', 'progress');
+/** A stored progress record as the site writes it. */
+const record = (progress: unknown) => JSON.stringify({ v: 1, data: progress });
 const procedures = contentProcedures();
 const lobby = procedures.find((p) => p.id === 'spa/lobby-shoe-bar')!;
 const spaPath = contentPaths().find((p) => p.items.some((i) => i.code === lobby.data.code))!;
@@ -36,6 +40,8 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
   }
 
   const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+  /** The progress inside the stored record. */
+  const storedProgress = async (page: Page) => JSON.parse((await stored(page)) ?? 'null')?.data;
 
   it('takes a quiz: the generated questions, feedback with a link to the step, a score that is stored', async () => {
     const { page, errors } = await open(`quiz/${lobby.id}/`, VIEWPORTS.phone);
@@ -78,7 +84,8 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
     const score = page.locator('.quiz-score');
     expect(await score.isVisible()).toBe(true);
     expect(await score.textContent()).toContain(`得分 ${total - 1} / ${total}:已通过`);
-    const saved = JSON.parse((await stored(page))!);
+    expect(await score.textContent()).toContain('成绩已记入学习进度');
+    const saved = await storedProgress(page);
     expect(saved.quiz[lobby.data.code]).toMatchObject({ score: total - 1, total });
 
     // The "why" link lands on the step.
@@ -120,7 +127,7 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
     await page.evaluate((code) => {
       document.dispatchEvent(new CustomEvent('sop:walkthrough-complete', { detail: { code } }));
     }, lobby.data.code);
-    const saved = JSON.parse((await stored(page))!);
+    const saved = await storedProgress(page);
     expect(Object.keys(saved.read)).toEqual([lobby.data.code]);
     expect(Object.keys(saved.walked)).toEqual([lobby.data.code]);
 
@@ -150,8 +157,8 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
   it('resets progress on request', async () => {
     const { page } = await open(`paths/${spaPath.id}/`);
     await page.evaluate(
-      ([key, code]) => localStorage.setItem(key!, JSON.stringify({ v: 1, read: { [code!]: '2026-11-27' }, walked: {}, quiz: {} })),
-      [KEY, lobby.data.code],
+      ([key, value]) => localStorage.setItem(key!, value!),
+      [KEY, record({ v: 1, read: { [lobby.data.code]: '2026-11-27' }, walked: {}, quiz: {} })],
     );
     await page.reload();
     const status = page.locator(`.path-item[data-code="${lobby.data.code}"] .path-status`);
@@ -160,11 +167,11 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
     await page.locator('[data-progress-reset]').click();
     expect(await status.textContent()).toBe('尚未开始');
     expect(await page.locator('[data-reset-status]').textContent()).toBe('学习进度已清除。');
-    expect(await stored(page)).toBeNull();
+    expect(await storedProgress(page)).toEqual({ v: 1, read: {}, walked: {}, quiz: {} });
     await page.close();
   });
 
-  it.each(['{not json', JSON.stringify({ v: 1, read: 'everything', walked: {}, quiz: {} })])(
+  it.each(['{not json', JSON.stringify({ v: 99, data: {} }), record('everything')])(
     'resets corrupt stored progress (%s) with a notice, never a broken page',
     async (corrupt) => {
       const { page, errors } = await open(`paths/${spaPath.id}/`);
@@ -173,21 +180,24 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
       const notice = page.locator('.progress-notice');
       expect(await notice.count()).toBe(1);
       expect(await notice.textContent()).toBe('学习进度记录已损坏,已重置。');
-      expect(await stored(page)).toBeNull();
+      expect(await storedProgress(page)).toEqual({ v: 1, read: {}, walked: {}, quiz: {} });
       expect(await page.locator('.path-status').first().textContent()).toBe('尚未开始');
       // The next visit is clean again: no notice.
       await page.reload();
       expect(await page.locator('.progress-notice').count()).toBe(0);
 
-      // A procedure page resets it too, and still records the reading.
+      // A procedure page resets it on arrival, before the reader scrolls to the end, and still records the reading.
       await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, corrupt]);
       await page.goto(`${site.url}procedures/${lobby.id}/`);
+      expect(await page.locator('.learning-box').isVisible()).toBe(true);
+      expect(await page.locator('.learning-box').evaluate((el) => el.getBoundingClientRect().top > innerHeight)).toBe(true);
+      expect(await page.locator('.progress-notice').count()).toBe(1);
       await page.locator('.learning-box').scrollIntoViewIfNeeded();
       // Wait for the reading to be recorded (the corrupt value may itself contain "read").
       await page.waitForFunction(
         ([key, code]) => {
           try {
-            return typeof JSON.parse(localStorage.getItem(key!) ?? 'null')?.read?.[code!] === 'string';
+            return typeof JSON.parse(localStorage.getItem(key!) ?? 'null')?.data?.read?.[code!] === 'string';
           } catch {
             return false;
           }
@@ -199,6 +209,65 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
       await page.close();
     },
   );
+
+  it('one bad entry drops only that entry: the rest of the progress stays, with a notice', async () => {
+    const [a, b, c] = spaPath.items;
+    const progress = {
+      v: 1,
+      read: { [a!.code]: '2026-11-20', [b!.code]: '2026-11-21', [c!.code]: '2026-11-22' },
+      walked: { [a!.code]: '2026-11-21' },
+      quiz: { [a!.code]: { score: 8, total: 8, date: '2026-11-21' }, [b!.code]: { score: 5, total: 8, date: '2026/11/21' } },
+    };
+    const { page, errors } = await open(`paths/${spaPath.id}/`);
+    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, record(progress)]);
+    await page.reload();
+    expect(await page.locator('.progress-notice').textContent()).toBe('学习进度中有 1 条记录已损坏,已删除;其余已保留。');
+    expect(await page.locator(`.path-item[data-code="${c!.code}"] .path-status`).textContent()).toContain('✓ 已读');
+    expect(await page.locator(`.path-item[data-code="${a!.code}"] .path-status`).textContent()).toContain('测验已通过');
+    expect(await storedProgress(page)).toEqual({ ...progress, quiz: { [a!.code]: progress.quiz[a!.code] } });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('with storage full, a finished quiz says its score was not saved, and why', async () => {
+    const { page, errors } = await open(`quiz/${lobby.id}/`);
+    await fillStorage(page);
+    for (const [i, q] of lobby.quiz.entries()) {
+      const item = page.locator('.quiz-question').nth(i);
+      await item.locator('.quiz-option').nth(q.answer).click();
+      await item.locator('.quiz-check').click();
+    }
+    const score = page.locator('.quiz-score');
+    expect(await score.textContent()).toContain('已通过');
+    expect(await score.textContent()).not.toContain('成绩已记入学习进度');
+    expect(await score.textContent()).toContain('成绩未能记入学习进度:存储空间已满。');
+    expect(await page.locator('.progress-notice').textContent()).toBe('存储空间已满,学习进度未能保存。');
+    expect(await storedProgress(page)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('where the browser refuses storage, a finished quiz says so, not "full"', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get: () => {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}quiz/${lobby.id}/`);
+    for (const [i, q] of lobby.quiz.entries()) {
+      const item = page.locator('.quiz-question').nth(i);
+      await item.locator('.quiz-option').nth(q.answer).click();
+      await item.locator('.quiz-check').click();
+    }
+    const text = await page.locator('.quiz-score').textContent();
+    expect(text).toContain('成绩未能记入学习进度:此浏览器不允许网页保存数据');
+    expect(text).not.toContain('已满');
+    await context.close();
+  });
 
   it('fits the learning pages on a phone', async () => {
     const page = await browser.newPage({ viewport: VIEWPORTS.phone });

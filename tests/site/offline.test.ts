@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPrecache } from '../../src/build/precache';
 import { contentCacheDir } from '../../src/lib/content-dir';
 import { procedureSchema } from '../../src/lib/procedure-schema';
+import { scopedKey } from '../../src/lib/client/storage';
 import { chromiumPath, hasChromium, openBrowser } from '../helpers/browser';
 import { launchOptions } from '../../src/build/chromium';
 import { CONTENT, procedureFiles, readMdx, ROOT } from '../helpers/content-files';
@@ -218,6 +219,34 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('on a first visit, the corrupt-record notice and the "saved for offline" notice are shown together', async () => {
+    // Its own server: the test before cut the network and closed the shared one.
+    const again = await serveStatic(DIST);
+    const fresh = await browser.newContext();
+    try {
+      await fresh.addInitScript((key) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem(key, '{not json');
+          sessionStorage.setItem('seeded', '1');
+        }
+      }, scopedKey('/', 'seen-revisions'));
+      const page = await fresh.newPage();
+      await page.goto(again.url);
+      await waitForOfflineCopy(page);
+      const status = page.locator('app-status [role="status"]');
+      await expect.poll(() => status.textContent()).toContain('断网也能打开');
+      expect(await status.textContent()).toContain('本机保存的浏览记录已损坏,已重置');
+      // A first visit is no update: no "refresh" button beside the notices.
+      expect(await page.locator('[data-notice-update]').isVisible()).toBe(false);
+      expect(await page.locator('app-status .app-notice p').count()).toBe(2);
+      await page.locator('[data-notice-close]').click();
+      expect(await page.locator('app-status .app-notice').isVisible()).toBe(false);
+    } finally {
+      await fresh.close();
+      await again.close();
+    }
+  });
+
   it('is installable: Chromium finds no installability errors', async () => {
     // Installing needs a profile on disk, not the throwaway (incognito) context of the other tests.
     const profile = mkdtempSync(join(tmpdir(), 'sop-profile-'));
@@ -370,13 +399,17 @@ describe.skipIf(!hasChromium)('a new build published under /sop/', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(site.url);
-    await page.evaluate(() => localStorage.setItem('sop:seen-revisions', '{not json'));
+    // Keys are scoped to the deployment: this copy lives under /sop/.
+    const key = scopedKey(BASE, 'seen-revisions');
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).not.toBeNull();
+    expect(await page.evaluate((k) => localStorage.getItem(k), scopedKey('/', 'seen-revisions'))).toBeNull();
+    await page.evaluate((k) => localStorage.setItem(k, '{not json'), key);
     await page.reload();
     await expect
       .poll(() => page.locator('app-status [role="status"]').textContent())
       .toContain('本机保存的浏览记录已损坏,已重置');
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('sop:seen-revisions') ?? 'null'));
-    expect(stored[changed.id]).toBe(`${NEW_VERSION}@2099-01-15`);
+    const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
+    expect(stored.data[changed.id]).toBe(`${NEW_VERSION}@2099-01-15`);
     expect(await heading(page)).toBe('接待流程手册');
     expect(errors).toEqual([]);
     await page.close();

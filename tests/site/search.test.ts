@@ -166,11 +166,18 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
       await held;
       await route.continue();
     });
+    // Whether the form's submit went ahead (a page load) or was held back; read after the site's own handler.
+    await page.evaluate(() => {
+      document.addEventListener('submit', (event) => {
+        (window as unknown as { submitHeld?: boolean }).submitHeld = event.defaultPrevented;
+      });
+    });
     await page.keyboard.press('Control+k');
     await page.keyboard.type('押金');
     await page.keyboard.press('Enter');
     // Held back: the page stays put, with the dialog open, instead of submitting to the search page.
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => (window as unknown as { submitHeld?: boolean }).submitHeld !== undefined);
+    expect(await page.evaluate(() => (window as unknown as { submitHeld: boolean }).submitHeld)).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/procedures/hotel/group-check-in/');
     expect(await isOpen(page)).toBe(true);
     release();
@@ -262,10 +269,9 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
 
     const long = '客人离店时检查房间内部用品和设施'.repeat(13).slice(0, 200);
     expect(long).toHaveLength(200);
-    const started = Date.now();
+    // Only the first characters are searched: bounded work, checked by what was searched, not by a clock.
     await input.fill(long);
     await settled(page, PAGE, long.slice(0, MAX_QUERY_CHARS));
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(await status.textContent()).toContain(`只按前 ${MAX_QUERY_CHARS} 个字搜索`);
 
     await input.fill('sop-hotel');

@@ -1,6 +1,7 @@
 // The budget calculator and the visit planner in Chromium: figures for a
 // table of inputs, messages for bad inputs, planner dates and its one-page print.
-import { CHANGED_KEY, SEEN_KEY } from '../../src/lib/visits';
+import { changedRecord, seenRecord } from '../../src/lib/visits';
+import { scopedKey } from '../../src/lib/client/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
@@ -21,7 +22,7 @@ function storedByTools(page: Page): Promise<string[]> {
       [localStorage, sessionStorage].flatMap((store) =>
         Array.from({ length: store.length }, (_, i) => store.key(i)!).filter((key) => !own.includes(key)),
       ),
-    [SEEN_KEY, CHANGED_KEY],
+    [scopedKey('/', seenRecord.name), scopedKey('/', changedRecord.name)],
   );
 }
 

@@ -55,13 +55,19 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
     });
     // Record requests for full screen, and completion events for the training feature.
     await page.addInitScript(() => {
-      const w = window as unknown as { fullscreenRequests: number; completed: unknown[] };
+      const w = window as unknown as { fullscreenRequests: number; fullscreenOutcome?: boolean; completed: unknown[] };
       w.fullscreenRequests = 0;
       w.completed = [];
       const request = Element.prototype.requestFullscreen;
       Element.prototype.requestFullscreen = function (this: Element, options?: FullscreenOptions) {
         w.fullscreenRequests++;
-        return request.call(this, options);
+        // Settled when the browser grants or refuses, so tests wait on that, not on a clock.
+        const asked = request.call(this, options);
+        asked.then(
+          () => (w.fullscreenOutcome = true),
+          () => (w.fullscreenOutcome = false),
+        );
+        return asked;
       };
       document.addEventListener('sop:walkthrough-complete', (e) => w.completed.push((e as CustomEvent).detail));
     });
@@ -267,11 +273,10 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
     await page.keyboard.press('f');
     await page.waitForFunction(() => (window as unknown as { fullscreenRequests: number }).fullscreenRequests === 1);
     // Headless Chromium grants full screen; where it does, the stage is what fills the screen.
-    const granted = await page
-      .waitForFunction(() => document.fullscreenElement?.matches('[data-walk-stage]'), undefined, { timeout: 3000 })
-      .then(() => true)
-      .catch(() => false);
+    await page.waitForFunction(() => (window as unknown as { fullscreenOutcome?: boolean }).fullscreenOutcome !== undefined);
+    const granted = await page.evaluate(() => (window as unknown as { fullscreenOutcome: boolean }).fullscreenOutcome);
     if (granted) {
+      expect(await page.evaluate(() => document.fullscreenElement?.matches('[data-walk-stage]'))).toBe(true);
       expect(await page.getAttribute('[data-walk="fullscreen"]', 'aria-pressed')).toBe('true');
       await page.keyboard.press('ArrowRight');
       await waitForStep(page, 'arrive-or-leave');

@@ -1,7 +1,8 @@
 // Every content file parses against its schema and passes the graph checks.
 // Fast feedback for editors: `npm run check:content`.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { procedureSchema, type ProcedureData } from '../../src/lib/procedure-schema';
+import type { ProcedureData } from '../../src/lib/procedure-schema';
 import {
   categorySchema,
   glossaryTermSchema,
@@ -9,37 +10,33 @@ import {
   roleSchema,
 } from '../../src/lib/reference-schemas';
 import { createRoleIndex } from '../../src/lib/roles';
-import { formatIssues, validateCorpus, validateProcedure } from '../../src/lib/validate-procedure';
-import { procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
+import { validateCorpus } from '../../src/lib/validate-procedure';
+import { checkProcedureFile } from '../../src/build/content-check';
+import { procedureFiles, readYamlList, ROOT } from '../helpers/content-files';
+import { relative } from 'node:path';
 
 const roles = readYamlList('roles.yaml').map((r) => roleSchema.parse(r));
 const categories = readYamlList('categories.yaml').map((c) => categorySchema.parse(c));
 const context = { roles: createRoleIndex(roles), categories: new Set(categories.map((c) => c.id)) };
-const entries = procedureFiles().map(readMdx);
+// Every file is checked on its own: one unreadable file (empty, not UTF-8, bad YAML) is one
+// failure beside the others, never an abort that hides them.
+const checks = await Promise.all(
+  procedureFiles().map((file) => checkProcedureFile(relative(ROOT, file), readFileSync(file), context)),
+);
+const entries = checks.filter((c): c is typeof c & { data: ProcedureData } => c.data !== undefined);
 
 describe('procedure content', () => {
   it('has procedures to check', () => {
-    expect(entries.length).toBeGreaterThan(0);
+    expect(checks.length).toBeGreaterThan(0);
   });
 
-  it.each(entries.map((e) => [e.file, e] as const))('%s is valid', (_file, entry) => {
-    const parsed = procedureSchema.safeParse(entry.frontmatter);
-    if (!parsed.success) {
-      const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
-      expect.fail(`${entry.file}: frontmatter does not match the schema\n${lines.join('\n')}`);
-    }
-    const issues = validateProcedure(parsed.data, context);
-    expect(issues.length === 0 ? '' : formatIssues(entry.file, issues)).toBe('');
+  it.each(checks.map((c) => [c.file, c] as const))('%s is valid', (_file, check) => {
+    expect(check.report).toBe('');
   });
 
   it('uses each role under one spelling only: its canonical name', () => {
     const index = createRoleIndex(roles);
-    const used = new Set(
-      entries.flatMap((e) => {
-        const data = procedureSchema.parse(e.frontmatter);
-        return [...data.roles, ...data.steps.flatMap((s) => (s.role ? [s.role] : []))];
-      }),
-    );
+    const used = new Set(entries.flatMap(({ data }) => [...data.roles, ...data.steps.flatMap((s) => (s.role ? [s.role] : []))]));
     const notCanonical = [...used].filter((name) => !index.byName(name));
     expect(notCanonical).toEqual([]);
     // No two canonical names or aliases are the same written form.
@@ -48,8 +45,7 @@ describe('procedure content', () => {
   });
 
   it('codes are unique', () => {
-    const parsed = entries.map((e) => ({ file: e.file, data: e.frontmatter as ProcedureData }));
-    expect(validateCorpus(parsed)).toEqual([]);
+    expect(validateCorpus(entries)).toEqual([]);
   });
 });
 
