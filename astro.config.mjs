@@ -7,6 +7,7 @@ import { DEFAULT_SITE } from './src/lib/print.ts';
 import { contentCacheDir } from './src/lib/content-dir.ts';
 import { scriptUrlGuard } from './src/build/script-url-guard.ts';
 import { contentCheck } from './src/build/content-check.ts';
+import { cspConfig } from './src/lib/csp.ts';
 
 // The one place the deploy path is set: SOP_BASE=/sop/ npm run build
 const base = process.env.SOP_BASE || '/';
@@ -18,10 +19,13 @@ export default defineConfig({
   base,
   site,
   cacheDir: contentCacheDir(),
+  // A Content Security Policy in every page (src/lib/csp.ts); Astro adds the hashes of what it bundles.
+  security: { csp: cspConfig() },
   trailingSlash: 'always',
   build: { format: 'directory' },
   // The default Markdown processor, plus a guard: a javascript:/vbscript:/data: link in prose stops the build.
-  markdown: { processor: satteri({ hastPlugins: [scriptUrlGuard] }) },
+  // No syntax highlighting: Shiki colours code with inline styles (CSP), and the prose has no code to colour.
+  markdown: { processor: satteri({ hastPlugins: [scriptUrlGuard] }), syntaxHighlight: false },
   integrations: [contentCheck(), mdx(), chartRendering()],
   devToolbar: { enabled: false },
   vite: {

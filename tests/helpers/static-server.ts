@@ -23,11 +23,12 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
+/** `headers`: sent with every response, as a host configured for it would. */
+export async function serveStatic(root: string, base = '/', headers: Record<string, string> = {}): Promise<StaticSite> {
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const send = (status: number, file: string) => {
-      response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(status, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       response.end(readFileSync(file));
     };
     if (!pathname.startsWith(base)) return send(404, join(root, '404.html'));
