@@ -3,6 +3,8 @@
 import type { ProcedureData, Step } from './procedure-schema';
 import type { RoleIndex } from './roles';
 import { nearest } from './nearest';
+import { resolutionIssues } from './open-notes';
+import { reviewIssues } from './review';
 
 export interface ValidationIssue {
   /** The step the issue is about, when there is one. */
@@ -263,7 +265,12 @@ function validateReferences(procedure: ProcedureData, context: ValidationContext
 }
 
 export function validateProcedure(procedure: ProcedureData, context: ValidationContext = {}): ValidationIssue[] {
-  return [...validateSteps(procedure.steps), ...validateReferences(procedure, context)];
+  return [
+    ...validateSteps(procedure.steps),
+    ...validateReferences(procedure, context),
+    ...resolutionIssues(procedure),
+    ...reviewIssues(procedure).map((message) => ({ message })),
+  ];
 }
 
 /** One readable block per file, one line per issue. */
