@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { chartRendering } from './src/build/chart-integration.ts';
+import { reviewReminder } from './src/build/review-report.ts';
 import { DEFAULT_SITE } from './src/lib/print.ts';
 import { contentCacheDir } from './src/lib/content-dir.ts';
 
@@ -17,7 +18,7 @@ export default defineConfig({
   cacheDir: contentCacheDir(),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), chartRendering()],
+  integrations: [mdx(), chartRendering(), reviewReminder()],
   devToolbar: { enabled: false },
   // The benchmark builds corpora with caches of their own (SOP_ASTRO_CACHE, SOP_CHART_CACHE).
   ...(process.env.SOP_ASTRO_CACHE ? { cacheDir: process.env.SOP_ASTRO_CACHE } : {}),
