@@ -1,0 +1,98 @@
+// `npm run dev`: starts without Vite's dependency-scan error, and shows a
+// content error in Astro's error overlay with the file, the step and the fix.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { CONTENT, ROOT } from '../helpers/content-files';
+import { hasChromium, openBrowser } from '../helpers/browser';
+
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+let dev: ChildProcess;
+let output = '';
+let url = '';
+
+beforeAll(async () => {
+  const content = join(mkdtempSync(join(tmpdir(), 'sop-dev-')), 'content');
+  mkdirSync(join(content, 'procedures', 'corporate'), { recursive: true });
+  for (const name of readdirSync(CONTENT).filter((n) => n.endsWith('.yaml') && n !== 'learning-paths.yaml')) {
+    cpSync(join(CONTENT, name), join(content, name));
+  }
+  cpSync(join(ROOT, 'tests/fixtures/procedures/broken-next.mdx'), join(content, 'procedures/corporate/broken-next.mdx'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SOP_CONTENT_DIR: content };
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
+  dev = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env,
+  });
+  dev.stdout!.on('data', (chunk) => (output += chunk));
+  dev.stderr!.on('data', (chunk) => (output += chunk));
+  await new Promise<void>((resolve, reject) => {
+    const check = setInterval(() => {
+      if (/watching for file changes/.test(plain(output))) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 100);
+    dev.once('exit', () => {
+      clearInterval(check);
+      reject(new Error(`astro dev exited:\n${output}`));
+    });
+  });
+  url = `http://127.0.0.1:${port}/`;
+});
+
+afterAll(async () => {
+  if (dev && dev.exitCode === null) {
+    const exited = new Promise((done) => dev.once('exit', done));
+    dev.kill('SIGTERM');
+    await exited;
+  }
+});
+
+describe('npm run dev', () => {
+  it('starts without the dependency-scan error', async () => {
+    // The scan runs in the background after start-up: wait for the first page, which needs it.
+    const response = await fetch(url);
+    expect(response.status).toBeGreaterThanOrEqual(200);
+    expect(plain(output)).not.toMatch(/Failed to run dependency scan|PARSE_ERROR/);
+  });
+
+  describe.skipIf(!hasChromium)('a content error', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await openBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it("appears in Astro's error overlay with the file, the step and the fix", async () => {
+      const page = await browser.newPage();
+      await page.goto(url);
+      const overlay = page.locator('vite-error-overlay');
+      await overlay.waitFor({ state: 'attached', timeout: 30_000 });
+      const shown = await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '');
+      expect(shown).toContain('流程内容有误');
+      expect(shown).toContain('broken-next.mdx');
+      expect(shown).toContain('步骤 "register": next 指向不存在的步骤 "lead-gust"');
+      // The hint repeats the fix, and the code frame is the MDX file at the step.
+      expect(shown).toContain('修正:改成一个已有的步骤 id,是不是 "lead-guest"?');
+      expect(shown).toContain('id: register');
+      expect(plain(output)).not.toMatch(/Failed to run dependency scan|PARSE_ERROR/);
+    });
+  });
+});
