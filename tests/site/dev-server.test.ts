@@ -2,12 +2,13 @@
 // content error in Astro's error overlay with the file, the step and the fix.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { CONTENT, ROOT } from '../helpers/content-files';
+import { ROOT } from '../helpers/content-files';
+import { copyReferenceData } from '../helpers/fixture-build';
 import { hasChromium, openBrowser } from '../helpers/browser';
 
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
@@ -27,9 +28,7 @@ let url = '';
 beforeAll(async () => {
   const content = join(mkdtempSync(join(tmpdir(), 'sop-dev-')), 'content');
   mkdirSync(join(content, 'procedures', 'corporate'), { recursive: true });
-  for (const name of readdirSync(CONTENT).filter((n) => n.endsWith('.yaml') && n !== 'learning-paths.yaml')) {
-    cpSync(join(CONTENT, name), join(content, name));
-  }
+  copyReferenceData(content);
   cpSync(join(ROOT, 'tests/fixtures/procedures/broken-next.mdx'), join(content, 'procedures/corporate/broken-next.mdx'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SOP_CONTENT_DIR: content };

@@ -3,12 +3,12 @@
 // "today", a resolved note, sign-off fingerprints, and a procedure written
 // without `next` that charts exactly like its explicit twin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildSite, type SiteBuild } from '../helpers/fixture-build';
-import { CONTENT, ROOT, readMdx } from '../helpers/content-files';
+import { buildSite, copyReferenceData, type SiteBuild } from '../helpers/fixture-build';
+import { ROOT, readMdx } from '../helpers/content-files';
 import { gitFixture } from '../helpers/git-fixture';
 import { readPage } from '../helpers/dist';
 import { hasChromium, openBrowser } from '../helpers/browser';
@@ -33,10 +33,7 @@ let repo: string;
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'sop-owner-'));
   const content = join(repo, 'content');
-  mkdirSync(content, { recursive: true });
-  for (const name of readdirSync(CONTENT).filter((n) => n.endsWith('.yaml') && n !== 'learning-paths.yaml')) {
-    cpSync(join(CONTENT, name), join(content, name));
-  }
+  copyReferenceData(content);
   const dir = 'content/procedures/corporate';
   const others = Object.fromEntries(
     ['overdue.mdx', 'resolved-note.mdx', 'explicit-next.mdx', 'implicit-next.mdx'].map((n) => [`${dir}/${n}`, fixture(n)]),
