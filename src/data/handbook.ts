@@ -153,6 +153,10 @@ async function load(): Promise<Handbook> {
 let cached: Promise<Handbook> | undefined;
 
 export function getHandbook(): Promise<Handbook> {
-  cached ??= load();
+  // A failed load is not kept: in dev the next request tries again once the file is fixed.
+  cached ??= load().catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
   return cached;
 }

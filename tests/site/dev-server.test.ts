@@ -2,8 +2,7 @@
 // content error in Astro's error overlay with the file, the step and the fix.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
@@ -26,7 +25,9 @@ let output = '';
 let url = '';
 
 beforeAll(async () => {
-  const content = join(mkdtempSync(join(tmpdir(), 'sop-dev-')), 'content');
+  // Inside the project: Astro's overlay reads the code frame only from files under its root.
+  const content = join(ROOT, 'node_modules', '.cache', 'sop-dev-test', 'content');
+  rmSync(content, { recursive: true, force: true });
   mkdirSync(join(content, 'procedures', 'corporate'), { recursive: true });
   copyReferenceData(content);
   cpSync(join(ROOT, 'tests/fixtures/procedures/broken-next.mdx'), join(content, 'procedures/corporate/broken-next.mdx'));
