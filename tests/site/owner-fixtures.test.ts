@@ -27,6 +27,10 @@ const section = (html: string, marker: string) => {
   return html.slice(start, html.indexOf('</section>', start));
 };
 
+/** The text of each diff item of one kind, without spaces. */
+const diffItems = (html: string, kind: string) =>
+  [...html.matchAll(new RegExp(`<li data-diff="${kind}"[^>]*>([\\s\\S]*?)</li>`, 'g'))].map((m) => text(m[1]!).replace(/\s+/g, ''));
+
 let build: SiteBuild;
 let repo: string;
 
@@ -57,14 +61,13 @@ describe('a fixture handbook in git', () => {
     const html = readPage('procedures/corporate/changing/', build.outDir);
     const box = section(html, 'id="this-version-title"');
     expect(text(box)).toContain('本版变更(1.1 版,对比 1.0 版)');
-    const items = (kind: string) => [...box.matchAll(new RegExp(`<li data-diff="${kind}"[^>]*>([\\s\\S]*?)</li>`, 'g'))].map((m) => text(m[1]!).trim());
-    expect(items('added')).toEqual(['新增步骤 查验证件']);
-    expect(items('removed')).toEqual(['删除步骤 奉茶', '删除步骤 请客人稍候']);
-    expect(items('moved')).toEqual(['调整顺序 登记来访']);
-    expect(items('changed')).toEqual([
-      '修改 客人到达前台:标题、下一步与分支 (原标题“客人到达”)',
-      '修改 是否有预约?:下一步与分支',
-      '修改 登记来访:话术、下一步与分支',
+    expect(diffItems(box, 'added')).toEqual(['新增步骤:查验证件']);
+    expect(diffItems(box, 'removed')).toEqual(['删除步骤:奉茶', '删除步骤:请客人稍候']);
+    expect(diffItems(box, 'moved')).toEqual(['调整顺序:登记来访']);
+    expect(diffItems(box, 'changed')).toEqual([
+      '修改:客人到达前台:标题、下一步与分支(原标题“客人到达”)',
+      '修改:是否有预约?:下一步与分支',
+      '修改:登记来访:话术、下一步与分支',
     ]);
     expect(box).toContain('href="#step-check-id"');
   });
@@ -79,17 +82,24 @@ describe('a fixture handbook in git', () => {
 
   it('lists the same diff under the entry on 更新记录', () => {
     const html = readPage('changes/', build.outDir);
-    const entry = html.slice(html.indexOf('data-version-diff="1.1"'));
-    const block = entry.slice(0, entry.indexOf('</div>'));
-    expect(text(block)).toContain('新增步骤 查验证件');
-    expect(text(block)).toContain('删除步骤 奉茶');
-    expect(text(block)).toContain('调整顺序 登记来访');
+    // An entry of the change list (not the hidden "changed since your last visit" list above it).
+    const entryOf = (id: string) =>
+      html.split('<li').find((li) => li.includes(`href="/procedures/corporate/${id}/"`) && li.includes('class="version"') && li.includes('1.1 版'))!;
+    const entry = entryOf('changing');
+    const block = html.slice(html.indexOf(entry), html.indexOf('</div>', html.indexOf(entry)));
+    expect(diffItems(block, 'added')).toEqual(['新增步骤:查验证件']);
+    expect(diffItems(block, 'removed')).toEqual(['删除步骤:奉茶', '删除步骤:请客人稍候']);
+    expect(diffItems(block, 'moved')).toEqual(['调整顺序:登记来访']);
+    expect(diffItems(block, 'changed')).toHaveLength(3);
     expect(block).toContain('href="/procedures/corporate/changing/#step-check-id"');
+    // The first version has nothing to compare with; a version whose predecessor
+    // was never committed says so instead of guessing.
+    expect(text(entryOf('resolved-note'))).toContain('git 历史里找不到上一版的内容,无法逐步对比,只显示更新记录的文字。');
   });
 
   it('shows 待复核 on an overdue procedure and on the desk, and names it at the end of the build output', () => {
     const page = readPage('procedures/corporate/overdue/', build.outDir);
-    expect(page).toMatch(/<div data-review="overdue">[\s\S]*?2027年1月10日[\s\S]*?待复核/);
+    expect(page).toMatch(/<div data-review="overdue"[^>]*>[\s\S]*?2027年1月10日[\s\S]*?待复核/);
     const desk = readPage('desk/', build.outDir);
     expect(desk).toMatch(/data-review-row="SOP-TEST-12" data-review="overdue"[\s\S]*?培训经理 王敏[\s\S]*?待复核 · 已过 50 天/);
     const output = plain(build.output).trimEnd();
@@ -97,7 +107,7 @@ describe('a fixture handbook in git', () => {
     expect(warning).toBeGreaterThan(output.lastIndexOf('[build] Complete!'));
     expect(output.slice(warning)).toContain('SOP-TEST-12 过期未复核的流程');
     // A procedure with a 12-month cycle, reviewed 2026-11-27, is not due yet.
-    expect(readPage('procedures/corporate/resolved-note/', build.outDir)).toMatch(/<div data-review="ok">[\s\S]*?2027年11月27日/);
+    expect(readPage('procedures/corporate/resolved-note/', build.outDir)).toMatch(/<div data-review="ok"[^>]*>[\s\S]*?2027年11月27日/);
   });
 
   it('moves a resolved note off the page and the open list, onto 已确认', () => {
