@@ -1,14 +1,12 @@
-// `npm run dev`: starts without Vite's dependency-scan error, and shows a
-// content error in Astro's error overlay with the file, the step and the fix.
+// `npm run dev` starts without Vite's dependency-scan error (a script tag named
+// in a frontmatter comment used to break it), even with a content error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import type { Browser } from 'playwright-core';
 import { ROOT } from '../helpers/content-files';
 import { copyReferenceData } from '../helpers/fixture-build';
-import { hasChromium, openBrowser } from '../helpers/browser';
 
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
@@ -25,8 +23,7 @@ let output = '';
 let url = '';
 
 beforeAll(async () => {
-  // Inside the project: Astro's overlay reads the code frame only from files under its root.
-  const content = join(ROOT, 'node_modules', '.cache', 'sop-dev-test', 'content');
+  const content = join(ROOT, '.tmp', 'dev-test', 'content'); // .tmp/ is git-ignored; node_modules would be skipped by the loader
   rmSync(content, { recursive: true, force: true });
   mkdirSync(join(content, 'procedures', 'corporate'), { recursive: true });
   copyReferenceData(content);
@@ -68,31 +65,7 @@ describe('npm run dev', () => {
     // The scan runs in the background after start-up: wait for the first page, which needs it.
     const response = await fetch(url);
     expect(response.status).toBeGreaterThanOrEqual(200);
+    await expect.poll(() => /\[\d{3}\] \//.test(plain(output)), { timeout: 30_000 }).toBe(true);
     expect(plain(output)).not.toMatch(/Failed to run dependency scan|PARSE_ERROR/);
-  });
-
-  describe.skipIf(!hasChromium)('a content error', () => {
-    let browser: Browser;
-    beforeAll(async () => {
-      browser = await openBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
-
-    it("appears in Astro's error overlay with the file, the step and the fix", async () => {
-      const page = await browser.newPage();
-      await page.goto(url);
-      const overlay = page.locator('vite-error-overlay');
-      await overlay.waitFor({ state: 'attached', timeout: 30_000 });
-      const shown = await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '');
-      expect(shown).toContain('流程内容有误');
-      expect(shown).toContain('broken-next.mdx');
-      expect(shown).toContain('步骤 "register": next 指向不存在的步骤 "lead-gust"');
-      // The hint repeats the fix, and the code frame is the MDX file at the step.
-      expect(shown).toContain('修正:改成一个已有的步骤 id,是不是 "lead-guest"?');
-      expect(shown).toContain('id: register');
-      expect(plain(output)).not.toMatch(/Failed to run dependency scan|PARSE_ERROR/);
-    });
   });
 });

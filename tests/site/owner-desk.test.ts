@@ -52,7 +52,7 @@ describe('the owner desk page', () => {
       if (n > 0) departments.set(p.data.department, (departments.get(p.data.department) ?? 0) + n);
     }
     for (const [department, count] of departments) {
-      expect(html).toMatch(new RegExp(`data-department="${department.replace(/[/]/g, '\\/')}"[^>]*>\\s*<h3[^>]*>${department}\\s*<span class="count">${count} 条`));
+      expect(html).toMatch(new RegExp(`data-department="${department.replace(/[/]/g, '\\/')}"[^>]*>\\s*<h3[^>]*>${department}\\s*<span class="count"[^>]*>${count} 条`));
     }
   });
 
