@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { chartRendering } from './src/build/chart-integration.ts';
+import { reviewReminder } from './src/build/review-report.ts';
 import { DEFAULT_SITE } from './src/lib/print.ts';
 import { contentCacheDir } from './src/lib/content-dir.ts';
 import { scriptUrlGuard } from './src/build/script-url-guard.ts';
@@ -26,7 +27,7 @@ export default defineConfig({
   // The default Markdown processor, plus a guard: a javascript:/vbscript:/data: link in prose stops the build.
   // No syntax highlighting: Shiki colours code with inline styles (CSP), and the prose has no code to colour.
   markdown: { processor: satteri({ hastPlugins: [scriptUrlGuard] }), syntaxHighlight: false },
-  integrations: [contentCheck(), mdx(), chartRendering()],
+  integrations: [contentCheck(), mdx(), chartRendering(), reviewReminder()],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -11,6 +11,8 @@ import { latestChange } from './changelog';
  * with the file, the count and the fix, rather than in the chart renderer.
  */
 export const MAX_CHART_EDGES = 500;
+import { resolutionIssues } from './open-notes';
+import { reviewIssues } from './review';
 
 export interface ValidationIssue {
   /** The step the issue is about, when there is one. */
@@ -304,7 +306,12 @@ function validateReferences(procedure: ProcedureData, context: ValidationContext
 }
 
 export function validateProcedure(procedure: ProcedureData, context: ValidationContext = {}): ValidationIssue[] {
-  return [...validateSteps(procedure.steps), ...validateReferences(procedure, context)];
+  return [
+    ...validateSteps(procedure.steps),
+    ...validateReferences(procedure, context),
+    ...resolutionIssues(procedure),
+    ...reviewIssues(procedure).map((message) => ({ message })),
+  ];
 }
 
 /** One readable block per file, one line per issue. */

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { qrSvg } from '../../src/build/qr';
 import { formatDate } from '../../src/lib/dates';
+import { stepFingerprint } from '../../src/lib/fingerprint';
 import { absoluteUrl, cssString, DEFAULT_SITE, newestDate } from '../../src/lib/print';
 import { paths } from '../../src/lib/urls';
 import { readPage } from '../helpers/dist';
@@ -35,6 +36,9 @@ describe('procedure pages in print', () => {
     const sheet = /<section class="signoff-sheet"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
     expect(sheet).toContain('阅读确认签字表');
     expect(sheet).toContain(p.data.code);
+    // Tied to a version: the version and the step fingerprint the page shows too.
+    expect(sheet.replace(/<[^>]+>/g, '')).toContain(`签字所依据的版本:${p.data.version} · 步骤指纹 ${stepFingerprint(p.data)}`);
+    expect(html).toContain(`data-fingerprint title="步骤数据的短指纹:与签字表上的不同,说明签字后流程已改">${stepFingerprint(p.data)}</span>`);
     for (const column of ['姓名', '岗位', '阅读日期', '签名']) expect(sheet).toContain(`>${column}</th>`);
     expect(html).toMatch(/<print-controls[^>]*>[\s\S]*?<button type="button" data-print="all"[^>]*>打印本页<\/button>/);
   });

@@ -9,6 +9,7 @@ import { DIST } from '../helpers/dist';
 import { flat, pageBrightness, pdfPageCount, pdfPages, savePdf } from '../helpers/pdf';
 import { categories, loadProcedures, type ContentProcedure } from '../helpers/procedures';
 import { formatDate } from '../../src/lib/dates';
+import { stepFingerprint } from '../../src/lib/fingerprint';
 import { absoluteUrl, DEFAULT_SITE, newestDate } from '../../src/lib/print';
 import { paths } from '../../src/lib/urls';
 
@@ -85,6 +86,7 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     // The sign-off sheet alone on the last page.
     const last = pages.at(-1)!;
     expect(last).toContain('阅读确认签字表');
+    expect(last).toContain(flat(`版本:${p.data.version}·步骤指纹${stepFingerprint(p.data)}`));
     for (const column of ['姓名', '岗位', '阅读日期', '签名']) expect(last).toContain(column);
     for (const step of p.data.steps) expect(last).not.toContain(flat(step.title));
     expect(pages.at(-2)).not.toContain('阅读确认签字表');
