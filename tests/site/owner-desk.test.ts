@@ -11,7 +11,7 @@ import { CONTENT } from '../helpers/content-files';
 import { DIST, readPage } from '../helpers/dist';
 import { hasChromium, openBrowser } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
-import { flat, hasPoppler, pdfPages, savePdf } from '../helpers/pdf';
+import { flat, pdfPages, savePdf } from '../helpers/pdf';
 
 const procedures = loadProcedures();
 const levels = yaml.load(readFileSync(join(CONTENT, 'reception-levels.yaml'), 'utf8')) as { flags?: { resolved?: unknown }[] }[];
@@ -63,7 +63,7 @@ describe('the owner desk page', () => {
   });
 });
 
-describe.skipIf(!hasChromium || !hasPoppler)('the desk printed as an agenda', () => {
+describe.skipIf(!hasChromium)('the desk printed as an agenda', () => {
   let site: StaticSite;
   let browser: Browser;
   beforeAll(async () => {
