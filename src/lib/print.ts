@@ -2,9 +2,6 @@
 // header/footer text (CSS page margin boxes) and the handbook's version date.
 import { withBase } from './urls';
 
-/** Where the site lives when SOP_SITE is not set: the local preview (npm start). */
-export const DEFAULT_SITE = 'http://127.0.0.1:4321';
-
 /** Absolute URL of a site-relative path, for the printed link and its QR code. */
 export function absoluteUrl(site: string | URL, base: string, path: string): string {
   return new URL(withBase(base, path), site).href;

@@ -9,10 +9,12 @@ import { DIST } from '../helpers/dist';
 import { flat, hasPoppler, pageBrightness, pdfPageCount, pdfPages, savePdf } from '../helpers/pdf';
 import { categories, loadProcedures, type ContentProcedure } from '../helpers/procedures';
 import { formatDate } from '../../src/lib/dates';
-import { absoluteUrl, DEFAULT_SITE, newestDate } from '../../src/lib/print';
+import { absoluteUrl, newestDate } from '../../src/lib/print';
+import { printableSite } from '../../src/lib/print-site';
 import { paths } from '../../src/lib/urls';
 
-const SITE = process.env.SOP_SITE || DEFAULT_SITE;
+/** The address paper copies carry: none unless SOP_SITE names a public one. */
+const SITE = printableSite(process.env.SOP_SITE);
 const procedures = loadProcedures();
 // A4 (210 × 297 mm) less the @page margins of print.css (15 mm a side, 16 mm top, 17 mm bottom), in CSS px.
 const MM = 96 / 25.4;
@@ -58,9 +60,13 @@ describe.skipIf(!hasChromium || !hasPoppler)('printing in Chromium', () => {
 
     // The header block on page one: code, title, department, status, version, date, URL.
     const { code, title, department, status, version, reviewed } = p.data;
-    for (const text of [code, title, department, status, version, formatDate(reviewed), absoluteUrl(SITE, '/', paths.procedure(p.id))]) {
+    for (const text of [code, title, department, status, version, formatDate(reviewed)]) {
       expect(pages[0], text).toContain(flat(text));
     }
+    if (SITE) expect(pages[0]).toContain(flat(absoluteUrl(SITE, '/', paths.procedure(p.id))));
+    else expect(all).not.toContain('扫码查看最新版本');
+    // Never a loopback address on paper.
+    expect(all).not.toMatch(/127\.0\.0\.1|localhost|\[::1\]/i);
     // Later pages carry the running header; every page its number.
     expect(pages[1]).toContain(flat(`${code} ${title}`));
     pages.forEach((text, i) => expect(text).toContain(`第${i + 1}页/共${pages.length}页`));
