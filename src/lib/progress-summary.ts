@@ -5,6 +5,7 @@ import type { Progress, QuizResult } from './progress';
 export const PASS_RATIO = 0.8;
 
 /** The one pass rule, in words, for every page that states it (quiz, paths, trainer sheets). */
+export const PASS_BASIS = '80%,按题数向上取整';
 export const PASS_RULE = '答对 80%(按题数向上取整)即为通过';
 
 /** Questions to get right to pass a quiz of `total`: 4 → 4, 5 → 4, 8 → 7. */
