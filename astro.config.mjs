@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { chartRendering } from './src/build/chart-integration.ts';
 import { reviewReminder } from './src/build/review-report.ts';
-import { DEFAULT_SITE } from './src/lib/print.ts';
+import { printableSite } from './src/lib/print-site.ts';
 import { contentCacheDir } from './src/lib/content-dir.ts';
 import { scriptUrlGuard } from './src/build/script-url-guard.ts';
 import { contentCheck } from './src/build/content-check.ts';
@@ -13,12 +13,13 @@ import { cspConfig } from './src/lib/csp.ts';
 // The one place the deploy path is set: SOP_BASE=/sop/ npm run build
 const base = process.env.SOP_BASE || '/';
 // Origin of the live site, printed (with a QR code) on paper copies:
-// SOP_SITE=https://sop.example.cn npm run build. Default: the local preview.
-const site = process.env.SOP_SITE || DEFAULT_SITE;
+// SOP_SITE=https://sop.example.cn npm run build. Unset (or a loopback address):
+// paper copies carry no link and no QR code, and the build says so at the end.
+const site = printableSite(process.env.SOP_SITE);
 
 export default defineConfig({
   base,
-  site,
+  ...(site ? { site } : {}),
   cacheDir: contentCacheDir(),
   // A Content Security Policy in every page (src/lib/csp.ts); Astro adds the hashes of what it bundles.
   security: { csp: cspConfig() },

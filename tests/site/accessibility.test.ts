@@ -167,6 +167,14 @@ const COMPONENTS: Target[] = [
     },
   },
   {
+    name: '术语释义(已展开)',
+    path: procedurePath(plain),
+    open: async (page) => {
+      await page.locator('main button.term').first().click();
+      await page.locator('.term-pop:popover-open').waitFor();
+    },
+  },
+  {
     name: '流程图节点(键盘焦点)',
     path: procedurePath(plain),
     open: async (page) => {

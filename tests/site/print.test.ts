@@ -10,10 +10,12 @@ import { flat, pageBrightness, pdfPageCount, pdfPages, savePdf } from '../helper
 import { categories, loadProcedures, type ContentProcedure } from '../helpers/procedures';
 import { formatDate } from '../../src/lib/dates';
 import { stepFingerprint } from '../../src/lib/fingerprint';
-import { absoluteUrl, DEFAULT_SITE, newestDate } from '../../src/lib/print';
+import { absoluteUrl, DRAFT_FOOTER, newestDate, procedureRunningText } from '../../src/lib/print';
+import { printableSite } from '../../src/lib/print-site';
 import { paths } from '../../src/lib/urls';
 
-const SITE = process.env.SOP_SITE || DEFAULT_SITE;
+/** The address paper copies carry: none unless SOP_SITE names a public one. */
+const SITE = printableSite(process.env.SOP_SITE);
 const procedures = loadProcedures();
 // A4 (210 × 297 mm) less the @page margins of print.css (15 mm a side, 16 mm top, 17 mm bottom), in CSS px.
 const MM = 96 / 25.4;
@@ -59,9 +61,13 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
 
     // The header block on page one: code, title, department, status, version, date, URL.
     const { code, title, department, status, version, reviewed } = p.data;
-    for (const text of [code, title, department, status, version, formatDate(reviewed), absoluteUrl(SITE, '/', paths.procedure(p.id))]) {
+    for (const text of [code, title, department, status, version, formatDate(reviewed)]) {
       expect(pages[0], text).toContain(flat(text));
     }
+    if (SITE) expect(pages[0]).toContain(flat(absoluteUrl(SITE, '/', paths.procedure(p.id))));
+    else expect(all).not.toContain('扫码查看最新版本');
+    // Never a loopback address on paper.
+    expect(all).not.toMatch(/127\.0\.0\.1|localhost|\[::1\]/i);
     // Later pages carry the running header; every page its number.
     expect(pages[1]).toContain(flat(`${code} ${title}`));
     pages.forEach((text, i) => expect(text).toContain(`第${i + 1}页/共${pages.length}页`));
@@ -246,5 +252,81 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     expect(signed.length).toBe(plain.length + mine.length);
     expect(signed.filter((text) => text.includes('阅读确认签字表'))).toHaveLength(mine.length);
     await page.close();
+  });
+
+  it('a draft says 草稿 on every printed page, the sign-off sheet too, which records a reading, not a promise', async () => {
+    const draft = procedures.find((p) => p.data.status === '草稿')!;
+    const page = await open(paths.procedure(draft.id));
+    const pages = pdfPages(await print(page)).map(flat);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain('草稿'));
+    const sheet = pages.at(-1)!;
+    expect(sheet).toContain('阅读确认签字表');
+    expect(sheet).not.toContain(flat('本人已阅读并理解上述流程,将按流程执行'));
+
+    // Only the sheet: still marked as a draft.
+    await page.evaluate(() => (document.documentElement.dataset.printOnly = 'signoff'));
+    const only = pdfPages(await print(page)).map(flat);
+    expect(only).toHaveLength(1);
+    expect(only[0]).toContain('草稿');
+    await page.evaluate(() => delete document.documentElement.dataset.printOnly);
+
+    // The statement is there for whoever asks for it.
+    await page.getByLabel(/将按流程执行/).check();
+    expect(pdfPages(await print(page)).map(flat).at(-1)).toContain(flat('本人已阅读并理解上述流程,将按流程执行'));
+    await page.close();
+
+    // A published procedure keeps the statement and never says 草稿 in its margins.
+    const published = procedures.find((p) => p.data.status === '正式' && !p.body.includes('草稿'))!;
+    const other = await open(paths.procedure(published.id));
+    const printed = pdfPages(await print(other)).map(flat);
+    expect(printed.at(-1)).toContain(flat('本人已阅读并理解上述流程,将按流程执行'));
+    await other.close();
+  });
+
+  it('the sign-off table’s 序号 header stays on one line', async () => {
+    const page = await open(paths.procedure(withChecklists.id));
+    await page.emulateMedia({ media: 'print' });
+    const lines = await page.locator('.signoff-table th.signoff-no').evaluate((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
+    await page.close();
+  });
+
+  it('no printed page holds only the closing 来源 note or a list’s last bullet', { timeout: 240_000 }, async () => {
+    /** Lines printed in the page margins: running header, footer, page number. */
+    const margins = new Set(['接待流程手册·打印件以网页最新版本为准', flat(DRAFT_FOOTER)]);
+    procedures.forEach((p, i) => {
+      const date = formatDate(p.data.reviewed);
+      for (const prefix of ['', `${i + 1}. `]) {
+        const text = procedureRunningText({ ...p.data, status: p.data.status }, date, prefix);
+        margins.add(flat(text.left));
+        margins.add(flat(text.right));
+      }
+    });
+    const body = (raw: string) =>
+      raw
+        .split('\n')
+        .map(flat)
+        .filter((line) => line && !margins.has(line) && !/^第\d+页\/共\d+页$/.test(line))
+        .join('');
+    for (const path of [...procedures.map((p) => paths.procedure(p.id)), paths.handbook()]) {
+      const page = await open(path);
+      await page.emulateMedia({ media: 'print' });
+      // What must never stand alone: the 来源 note and each list's last item (of two or more).
+      const loners = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.source-note, li + li:last-child')]
+          .map((el) => el.innerText.replace(/\s+/g, ''))
+          .filter(Boolean),
+      );
+      await page.emulateMedia({ media: 'screen' });
+      const pages = pdfPages(await print(page)).map(body);
+      const alone = pages.map((text, i) => [i + 1, text] as const).filter(([, text]) => loners.includes(text));
+      expect(alone, path).toEqual([]);
+      await page.close();
+    }
   });
 });
