@@ -230,6 +230,8 @@ class SearchPanel extends HTMLElement {
     }
     if (clean.truncated) this.status.append(el('p', 'search-note', `搜索词太长,只按前 ${[...clean.text].length} 个字搜索。`));
     this.setState(this.results.length ? 'done' : 'none', clean.text);
+    // Lets a page (and the quality test) know results are on screen.
+    this.dispatchEvent(new CustomEvent('search-results', { bubbles: true, detail: { query: clean.text, count: this.results.length } }));
   }
 
   private async showMore(focusFirstNew: boolean) {
