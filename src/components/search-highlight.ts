@@ -36,11 +36,18 @@ export function highlight(root: Element, words: readonly string[]): HTMLElement[
   return marks;
 }
 
-const main = document.querySelector('main');
-const words = highlightWords(location.search);
-if (main && words.length) {
+/** Marks `words` in the page's main text, replacing marks of an earlier search. */
+export function highlightPage(words: readonly string[]): number {
+  const main = document.querySelector('main');
+  if (!main) return 0;
+  for (const old of main.querySelectorAll('mark.search-highlight')) old.replaceWith(...old.childNodes);
+  main.normalize();
   const marks = highlight(main, words);
   main.dataset.highlighted = String(marks.length);
   // Opened at a step, the browser has scrolled there; otherwise show the first word found.
   if (!location.hash && marks[0]) marks[0].scrollIntoView({ block: 'center' });
+  return marks.length;
 }
+
+const words = highlightWords(location.search);
+if (words.length) highlightPage(words);

@@ -322,7 +322,7 @@ class SearchPanel extends HTMLElement {
     const title = data.meta.title ?? data.url;
     const item = el('li', 'search-result');
     const link = el('a', 'search-hit');
-    link.href = withHighlight(place?.url ?? data.url, highlight);
+    this.point(link, place?.url ?? data.url, highlight);
     link.append(el('span', 'search-hit-title', title));
     const meta = [data.meta.code, data.meta.category].filter(Boolean).join(' · ');
     if (meta || data.meta.status === '草稿') {
@@ -339,7 +339,7 @@ class SearchPanel extends HTMLElement {
       subs.setAttribute('aria-label', `${title}中的其他位置`);
       for (const other of others) {
         const sub = el('a');
-        sub.href = withHighlight(other.url, highlight);
+        this.point(sub, other.url, highlight);
         sub.append(el('span', 'search-hit-where', other.title), this.excerpt(markText(other.text, highlight), other.title));
         const li = el('li');
         li.append(sub);
@@ -348,6 +348,18 @@ class SearchPanel extends HTMLElement {
       item.append(subs);
     }
     return item;
+  }
+
+  /**
+   * A result link. To another page it carries the words to highlight there;
+   * on this page it only moves to the anchor, and the words are marked here.
+   */
+  private point(link: HTMLAnchorElement, url: string, words: readonly string[]) {
+    const here = new URL(url, location.href).pathname === location.pathname;
+    link.href = here ? url : withHighlight(url, words);
+    if (here && words.length) {
+      link.addEventListener('click', () => void import('./search-highlight').then((m) => m.highlightPage(words)));
+    }
   }
 
   /** The page's own excerpt, re-marked with the words found (Pagefind marks words of one search only). */

@@ -341,6 +341,8 @@ export function standsAlone(text: string, form: string): boolean {
 const isNotePlace = (place: Place) =>
   /^(flags|corrections|terms|term-note)/.test(place.anchor ?? '') || /待确认|原文缺失|原文矛盾|校订说明|本页术语/.test(place.title);
 
+const rankOf = (place: Place) => (place.anchor?.startsWith('step-') ? 0 : isStepPlace(place) ? 1 : 2);
+
 /** Whether a glossary place defines one of the terms (its entry title is the term or an alias). */
 function defines(places: readonly Place[], plan: QueryPlan): boolean {
   const forms = new Set(plan.terms.filter((t) => !t.stop).flatMap((t) => [t.text, ...t.alternatives].map(flat)));
@@ -389,7 +391,9 @@ export function rankPages(plan: QueryPlan, candidates: readonly Candidate[], bas
     for (const term of plan.terms) {
       const inTitle = matchTerm(title, term).strength;
       const atPlaces = scored.map((s) => matchTerm(s.text, term).strength * (isNotePlace(s.place) ? 0.3 : 1));
-      const inText = matchTerm(flat(candidate.content), term).strength * 0.6;
+      const seen = scored.some((s) => matchTerm(s.text, term).strength > 0);
+      // The page's text stands in only where no place showed the term.
+      const inText = seen ? 0 : matchTerm(flat(candidate.content), term).strength * 0.6;
       pageScore += Math.max(inTitle, inText, ...atPlaces) * weight(term) * (term.stop ? 0.1 : 1);
     }
     for (const phrase of plan.phrases) {
@@ -403,7 +407,8 @@ export function rankPages(plan: QueryPlan, candidates: readonly Candidate[], bas
     const places = scored
       .map(({ place, score }) => ({ place, score: score * (isStepPlace(place) ? 2 : isNotePlace(place) ? 0.3 : 1) }))
       .filter((p) => p.score > 0)
-      .sort((a, b) => b.score - a.score || Number(isStepPlace(b.place)) - Number(isStepPlace(a.place)));
+      // On a tie a step wins over a checklist that restates it.
+      .sort((a, b) => b.score - a.score || rankOf(a.place) - rankOf(b.place));
     // Every word typed is in the title (换房, 团队 入住): the page itself is the answer.
     const atTop = core.length > 0 && core.every((t) => matchTerm(title, t).strength === 1);
     const best = atTop ? undefined : places.find((p) => !isNotePlace(p.place))?.place;
