@@ -53,7 +53,7 @@ describe('cameraView', () => {
   const node = (x: number, y: number) => ({ x, y, width: 180, height: 50 });
 
   it('aims at 20 px text or more on a small projector, more on a large one', () => {
-    expect(cameraTextPx({ width: 400, height: 600 })).toBe(20);
+    expect(cameraTextPx({ width: 400, height: 600 })).toBe(21);
     expect(cameraTextPx({ width: 500, height: 600 })).toBeGreaterThanOrEqual(20);
     expect(cameraTextPx({ width: 950, height: 900 })).toBeGreaterThanOrEqual(28);
   });

@@ -89,7 +89,7 @@ export interface CameraView {
 
 /** Text size the camera aims for in a panel: readable from the back of a room, larger on a large screen. */
 export function cameraTextPx(panel: Size): number {
-  return Math.max(20, Math.min(36, Math.min(panel.width, panel.height * 1.5) / 28));
+  return Math.max(21, Math.min(36, Math.min(panel.width, panel.height * 1.5) / 28));
 }
 
 function union(boxes: readonly Box[]): Box {
