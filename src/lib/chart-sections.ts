@@ -148,11 +148,13 @@ function splitLong(group: Group, edges: readonly ChartEdge[], max: number): Grou
     const target = Math.round((n * piece) / pieces);
     let best = -1;
     let bestCost = Infinity;
-    // Any cut leaving both sides no longer than allowed; fewest crossings first, then nearest the target.
+    // Any cut leaving both sides no longer than allowed: few arrows across, near the target, no tiny parts.
     for (let k = start + 1; k < n; k++) {
       if (k - start > max) break;
       if (n - k > max * (pieces - piece)) continue;
-      const cost = crossing(k) * 100 + Math.abs(k - target);
+      // An extra arrow across costs about as much as three steps off balance; a part of one or two steps, more.
+      const tiny = k - start < 3 || (piece === pieces - 1 && n - k < 3) ? 10 : 0;
+      const cost = crossing(k) * 3 + Math.abs(k - target) + tiny;
       if (cost < bestCost) {
         bestCost = cost;
         best = k;
