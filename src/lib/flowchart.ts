@@ -27,14 +27,17 @@ export function escapeLabel(text: string): string {
     .join('<br>');
 }
 
-function shape(step: ChartStep): string {
-  const label = `"${escapeLabel(step.title)}"`;
+/** A step's node: `compact` wraps its title and draws a decision as a hexagon (charts in parts). */
+function shape(step: ChartStep, compact = false): string {
+  const title = compact ? wrapLabel(step.title, step.kind === 'decision' ? WRAP_UNITS.decision : WRAP_UNITS.other) : step.title;
+  const label = `"${escapeLabel(title)}"`;
   switch (step.kind) {
     case 'start':
     case 'end':
       return `(${label})`;
     case 'decision':
-      return `{${label}}`;
+      // A hexagon: a question of two short lines stays two lines tall, where a diamond grows with its width.
+      return compact ? `{{${label}}}` : `{${label}}`;
     default:
       return `[${label}]`;
   }
@@ -130,20 +133,6 @@ function wrapLine(line: string, max: number): string {
   return out.join('\n');
 }
 
-function partShape(step: ChartStep): string {
-  const label = `"${escapeLabel(wrapLabel(step.title, step.kind === 'decision' ? WRAP_UNITS.decision : WRAP_UNITS.other))}"`;
-  switch (step.kind) {
-    case 'start':
-    case 'end':
-      return `(${label})`;
-    case 'decision':
-      // A hexagon: a question of two short lines stays two lines tall, where a diamond grows with its width.
-      return `{{${label}}}`;
-    default:
-      return `[${label}]`;
-  }
-}
-
 export interface PartLinks {
   /** Arrows out of the part: target step title and the part it is drawn in (1-based). */
   exits: { from: string; to: string; label?: string; part: number; title: string }[];
@@ -161,7 +150,7 @@ export function partToMermaid(steps: readonly ChartStep[], links: PartLinks = { 
   const lines = ['flowchart TD'];
   const entryParts = [...new Set(links.entries.map((e) => e.part))];
   entryParts.forEach((part, i) => lines.push(`  c_in_${i}["${escapeLabel(`接第 ${part} 部分`)}"]`));
-  for (const step of steps) lines.push(`  ${nodeIdFor(step.id)}${partShape(step)}`);
+  for (const step of steps) lines.push(`  ${nodeIdFor(step.id)}${shape(step, true)}`);
   const exitNodes = new Map<string, string>();
   for (const exit of links.exits) {
     const key = `${exit.part}\u0000${exit.to}`;
