@@ -331,6 +331,12 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
     await page.keyboard.press('Z');
     expect(await page.locator('dialog figure.is-camera').count()).toBe(1);
     expect(await page.locator('dialog .chart-part:visible').count()).toBe(1);
+    // Leaving the walk from the whole-chart view gives the page its chart back as it was.
+    await page.keyboard.press('z');
+    await page.locator('[data-walk="exit"]').click();
+    const figure = page.locator('section figure.chart').first();
+    expect(await figure.getAttribute('data-zoom')).toBeNull();
+    expect(await figure.locator('svg').first().evaluate((el) => el.style.transform)).toBe('');
     await page.close();
   });
 
