@@ -86,7 +86,8 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
         return box.hidden ? [] : [...box.querySelectorAll('li')].map((li) => li.textContent!.trim());
       };
       const current = [...document.querySelectorAll('.chart g.node.is-current')];
-      const pane = dialog.querySelector('.chart-scroll')!.getBoundingClientRect();
+      // The chart pane: the frame of the part that holds the current step.
+      const pane = (current[0]?.closest('.chart-scroll') ?? dialog.querySelector('.chart-scroll')!).getBoundingClientRect();
       const node = current[0]?.getBoundingClientRect();
       return {
         open: dialog.hasAttribute('open'),
