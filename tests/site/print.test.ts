@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { DIST } from '../helpers/dist';
-import { flat, pageBrightness, pdfPageCount, pdfPages, savePdf } from '../helpers/pdf';
+import { flat, pageBrightness, pdfPageCount, pdfPages, pdfPageSizes, savePdf } from '../helpers/pdf';
 import { categories, loadProcedures, type ContentProcedure } from '../helpers/procedures';
 import { formatDate } from '../../src/lib/dates';
 import { stepFingerprint } from '../../src/lib/fingerprint';
@@ -157,15 +157,74 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     for (const p of procedures) {
       await page.goto(site.url + paths.procedure(p.id));
       const boxes = await page.$$eval('figure.chart svg:not(svg svg)', (svgs) =>
-        svgs.filter((svg) => svg.getClientRects().length > 0).map((svg) => svg.getBoundingClientRect().toJSON() as DOMRect),
+        svgs
+          .filter((svg) => svg.getClientRects().length > 0)
+          .map((svg) => {
+            const r = svg.getBoundingClientRect();
+            return { left: r.left, width: r.width, height: r.height, landscape: svg.closest('[data-print-page="landscape"]') !== null };
+          }),
       );
       expect(boxes.length, p.id).toBeGreaterThan(0);
       for (const box of boxes) {
+        // A part too wide for portrait prints on a landscape chart page (267 × 177 mm inside the margins).
+        const area = box.landscape ? { width: 267 * MM, height: 177 * MM } : PRINTABLE;
         expect(box.width, p.id).toBeGreaterThan(100);
         expect(box.left, p.id).toBeGreaterThanOrEqual(0);
-        expect(box.right, p.id).toBeLessThanOrEqual(PRINTABLE.width);
-        expect(box.height, p.id).toBeLessThanOrEqual(PRINTABLE.height - 20);
+        expect(box.left + box.width, p.id).toBeLessThanOrEqual(area.width);
+        expect(box.height, p.id).toBeLessThanOrEqual(area.height - 20);
       }
+    }
+    await page.close();
+  });
+
+  it('every procedure prints its 流程图 heading with its chart, and no page holds only a stray line or two', { timeout: 180_000 }, async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    for (const p of procedures) {
+      await page.goto(site.url + paths.procedure(p.id), { waitUntil: 'load' });
+      const file = await print(page);
+      const texts = pdfPages(file);
+      // The heading's page also holds the first part's first node.
+      const headingPage = texts.findIndex((t) => t.split('\n').some((line) => line.trim() === '流程图'));
+      expect(headingPage, `${p.id}: 流程图 heading`).toBeGreaterThanOrEqual(0);
+      const firstNode = await page.$eval('figure.chart .chart-part svg g.node[data-step-id] .nodeLabel', (el) => el.textContent ?? '');
+      expect(flat(texts[headingPage]!), `${p.id}: chart on the heading's page`).toContain(flat(firstNode));
+      // Running header and footer aside, every page but the last holds at least three lines.
+      texts.slice(0, -1).forEach((text, i) => {
+        const lines = text
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line && !line.includes('打印件以网页最新版本为准') && !line.startsWith(p.data.code) && !/^第 \d+ 页/.test(line));
+        expect(lines.length, `${p.id}: page ${i + 1} of ${texts.length}`).toBeGreaterThanOrEqual(3);
+      });
+    }
+    await page.close();
+  });
+
+  it('a chart part marked too wide for portrait prints on a landscape page, the rest stays portrait', async () => {
+    const page = await open('procedures/hotel/room-change/');
+    // The build marks parts wider than a portrait page; no current chart needs it, so mark one here.
+    await page.$eval('figure.chart .chart-part', (part) => part.setAttribute('data-print-page', 'landscape'));
+    const sizes = pdfPageSizes(await print(page)).map((size) => size.width > size.height);
+    expect(sizes.filter((landscape) => landscape)).toHaveLength(1);
+    expect(sizes[0]).toBe(false);
+    await page.close();
+  });
+
+  it('a table never leaves its header row alone at a page foot', async () => {
+    const page = await open('procedures/corporate/reception-process-standards/');
+    await page.emulateMedia({ media: 'print' });
+    const tables = await page.$$eval('main table:has(thead)', (tables) =>
+      tables.map((table) => ({
+        head: getComputedStyle(table.querySelector('thead')!).breakAfter,
+        rows: [...table.querySelectorAll('tbody > tr')].slice(0, 3).map((tr) => getComputedStyle(tr).breakBefore),
+      })),
+    );
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) {
+      expect(table.head).toBe('avoid');
+      // The first two rows come with the header; later rows may start a page.
+      expect(table.rows.slice(0, 2)).toEqual(table.rows.slice(0, 2).map(() => 'avoid'));
+      if (table.rows[2]) expect(table.rows[2]).toBe('auto');
     }
     await page.close();
   });
