@@ -47,12 +47,14 @@ const WEIGHTS = /-(400|700)-normal\.woff$/;
 
 /**
  * A fontconfig file that adds the npm font (converted to OpenType once, into
- * node_modules/.cache) to the system's fonts, for Chromium on Linux.
+ * node_modules/.cache) to the system's fonts, for Chromium on Linux, and hides
+ * the system's CJK collections, so every machine renders Chinese alike.
  */
 export function fontconfigFile(): string | undefined {
   const pkg = fontPackage();
   if (!pkg) return undefined;
-  const dir = join(pkg.root, '..', '..', '.cache', 'sop-fonts', pkg.version);
+  // The suffix names this file's layout: a change to the XML below needs a new one.
+  const dir = join(pkg.root, '..', '..', '.cache', 'sop-fonts', `${pkg.version}-2`);
   const conf = join(dir, 'fonts.conf');
   if (existsSync(conf)) return conf;
   const fonts = join(dir, 'otf');
@@ -67,6 +69,16 @@ export function fontconfigFile(): string | undefined {
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
   <dir>${fonts}</dir>
   <cachedir>${join(dir, 'cache')}</cachedir>
+  <!-- The system's Noto/Source Han CJK collections share glyphs between SC, TC and JP, and
+       Chromium's PDFs then name them by the wrong code point (⻚ for 页, 戶 for 户): pages in
+       tests use the npm font alone for Chinese, the same on every machine. -->
+  <selectfont>
+    <rejectfont>
+      <glob>*NotoSansCJK*</glob>
+      <glob>*NotoSerifCJK*</glob>
+      <glob>*SourceHan*</glob>
+    </rejectfont>
+  </selectfont>
 </fontconfig>
 `;
   // Written last, under a temporary name: its presence means the fonts are all there.
