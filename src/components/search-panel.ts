@@ -275,7 +275,18 @@ class SearchPanel extends HTMLElement {
     const chosen = [...hits.entries()]
       .sort(([, a], [, b]) => a.rank - b.rank || b.results.length - a.results.length || b.best - a.best)
       .slice(0, MAX_CANDIDATES);
-    const read = await Promise.all(chosen.map(([, hit]) => Promise.all(hit.results.map((r) => r.data()))));
+    // Pagefind hands out one cached object per page and rewrites its excerpt and
+    // sub-results on every data() call: each search's view is copied before the next.
+    const read = await Promise.all(
+      chosen.map(async ([, hit]) => {
+        const views: ResultData[] = [];
+        for (const result of hit.results) {
+          const data = await result.data();
+          views.push({ ...data, sub_results: [...(data.sub_results ?? [])] });
+        }
+        return views;
+      }),
+    );
     const dataOf = new Map<string, ResultData>();
     const candidates: Candidate[] = chosen.map(([id, hit], i) => {
       const all = read[i]!;

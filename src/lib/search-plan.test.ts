@@ -197,6 +197,33 @@ describe('rankPages', () => {
     expect(ranked[0]!.place?.anchor).toBe('step-notify');
   });
 
+  it('opens at the step named for just what was typed, before a step that mentions it', () => {
+    const places = [
+      { url: '/p/#step-ask-gift', title: '第 7 步:是否需要准备礼品?', text: '询问是否需要准备礼品。', anchor: 'step-ask-gift' },
+      { url: '/p/#step-prepare-gift', title: '第 8 步:准备礼品', text: '按来访人数准备礼品。', anchor: 'step-prepare-gift' },
+    ];
+    const { ranked } = rankPages(planQuery('准备礼品'), [candidate('/procedures/p/', '销售来访接待', places.map((p) => p.text).join(' '), places)]);
+    expect(ranked[0]!.place?.anchor).toBe('step-prepare-gift');
+  });
+
+  it('opens where a single character stands alone, not inside a longer word', () => {
+    const places = [
+      { url: '/p/#step-pass-exams', title: '第 3 步:须通过笔试和口试合格', text: '须通过笔试和口试合格,准予上岗。', anchor: 'step-pass-exams' },
+      { url: '/p/#checklist-folder', title: '检查表:资料夹', text: '资料夹. 计算器. 笔. 工卡', anchor: 'checklist-folder' },
+    ];
+    const { ranked } = rankPages(planQuery('笔'), [candidate('/procedures/p/', '销售接待前期准备', places.map((p) => p.text).join(' '), places)]);
+    expect(ranked[0]!.place?.anchor).toBe('checklist-folder');
+  });
+
+  it('opens at the team’s standing roles for a role named there alone', () => {
+    const places = [
+      { url: '/p/#step-form-team', title: '第 15 步:1.5 成立接待小组', text: '组建接待小组。小组的三个角色(1.5.1 接待接口人、1.5.2 接待助理、1.5.3 接待负责人)', anchor: 'step-form-team' },
+      { url: '/p/#standing-roles-title', title: '接待小组的三个角色', text: '1.5.1 接待接口人 统一受理来访需求 1.5.2 接待助理 制定接待计划、进行接待准备工作', anchor: 'standing-roles-title' },
+    ];
+    const { ranked } = rankPages(planQuery('接待助理', [['接待助理']]), [candidate('/procedures/p/', '对外接待', places.map((p) => p.text).join(' '), places)]);
+    expect(ranked[0]!.place?.anchor).toBe('standing-roles-title');
+  });
+
   it('counts a word found only in an editorial note for little', () => {
     const plan = planQuery('客人 押金 退还');
     const flag = { url: '/b/#flags-title', title: '待确认与原文缺失', text: '是否退还房价差额原文未写', anchor: 'flags-title' };
@@ -258,5 +285,7 @@ describe('standsAlone', () => {
     expect(standsAlone('计算器 笔 工卡 资料夹', '笔')).toBe(true);
     expect(standsAlone('须通过笔试和口试合格', '笔')).toBe(false);
     expect(standsAlone('(1)资料夹里必要的销售资料', '资料夹里必要的销售资料')).toBe(true);
+    expect(standsAlone('辅助销售资料. 项目讲习. 认购书', '项目讲习')).toBe(true);
+    expect(standsAlone('依据 1.3.3 条', '1.3')).toBe(false);
   });
 });

@@ -328,20 +328,31 @@ export interface Ranked {
   highlight: string[];
 }
 
-/** Where a thing happens: a step, or a checklist (its items are the things to have or do). */
-const isStepPlace = (place: Place) => /^(step|checklist)-/.test(place.anchor ?? '');
+/** Where a thing happens: a step, a checklist (its items are the things to have or do), or the team's standing duties. */
+const isStepPlace = (place: Place) => /^(step-|checklist-|standing-roles)/.test(place.anchor ?? '');
+/** A list whose entries stand alone (checklist items, the roles of a team): a word alone there is what the entry is about. */
+const isListPlace = (place: Place) => /^(checklist-|standing-roles)/.test(place.anchor ?? '');
 
 const EDGE = '[\\s,。;;、::()()“”"!!??]';
 /** Whether `form` stands alone in the text (a checklist item, a heading), not inside a longer word. */
 export function standsAlone(text: string, form: string): boolean {
   const escaped = form.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?:^|${EDGE})${escaped}(?:$|${EDGE})`, 'u').test(text.toLowerCase());
+  // Pagefind joins list items with ". ": a full stop before a space ends an item too (not the dots of 1.3.3).
+  return new RegExp(`(?:^|${EDGE})${escaped}(?:$|${EDGE}|\\.(?:\\s|$))`, 'u').test(text.toLowerCase());
 }
 /** Editorial notes: flags, corrections, term notes. They may be listed, never preferred. */
 const isNotePlace = (place: Place) =>
   /^(flags|corrections|terms|term-note)/.test(place.anchor ?? '') || /待确认|原文缺失|原文矛盾|校订说明|本页术语/.test(place.title);
 
 const rankOf = (place: Place) => (place.anchor?.startsWith('step-') ? 0 : isStepPlace(place) ? 1 : 2);
+
+/** Whether a step's own name (without "第 N 步:") is the query's words and little else. */
+function isNamedFor(place: Place, plan: QueryPlan, core: readonly Term[]): boolean {
+  if (!place.anchor?.startsWith('step-') || core.length === 0) return false;
+  const name = flat(place.title.replace(/^第\s*\d+\s*步[::]\s*/, '')).replace(/[?？]$/, '');
+  const typed = [...flat(plan.phrases.join(''))].length;
+  return plan.terms.every((t) => matchTerm(name, t).strength >= 0.8) && [...name].length <= typed + 1;
+}
 
 /** Whether a glossary place defines one of the terms (its entry title is the term or an alias). */
 function defines(places: readonly Place[], plan: QueryPlan): boolean {
@@ -375,11 +386,15 @@ export function rankPages(plan: QueryPlan, candidates: readonly Candidate[], bas
       place,
       text: flat(`${place.title} ${place.text}`),
       // A word in a step's title says more than one in its text, and one that
-      // stands alone there (a checklist item) more than one inside a longer word.
+      // stands alone in a list (a checklist item, a role) more than one inside a longer word.
       score:
         cover(`${place.title} ${place.text}`, plan, weight).score +
         0.5 * cover(place.title, plan, weight).score +
-        (place.anchor?.startsWith('checklist-')
+        // A single character inside a longer word there (笔 in 笔试) is hardly the thing asked for.
+        -0.5 * core.filter((t) => [...t.text].length === 1 && !standsAlone(`${place.title} ${place.text}`, t.text)).reduce((sum, t) => sum + weight(t), 0) +
+        // A step named for just what was typed (撤台, 准备礼品) is the answer itself.
+        (isNamedFor(place, plan, core) ? 0.5 * core.reduce((sum, t) => sum + weight(t), 0) : 0) +
+        (isListPlace(place)
           ? 0.5 * core.filter((t) => [t.text, ...t.alternatives].some((f) => standsAlone(place.text, f))).reduce((sum, t) => sum + weight(t), 0)
           : 0),
     }));

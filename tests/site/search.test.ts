@@ -326,7 +326,7 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     await page.close();
   });
 
-  it('finds every checklist item at its checklist (or at the step that links to it or says it word for word)', async () => {
+  it('finds every checklist item at its checklist (or the same item in another, or the step that links to it, is named for it, says it word for word or cites its clause)', async () => {
     const { page, errors } = await open('search/', VIEWPORTS.phone);
     const items: { path: string; text: string; at: string[] }[] = [];
     for (const { path } of facets) {
@@ -334,18 +334,39 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
       // Each step's HTML, to know which steps point to a checklist ("检查表:…" link).
       const starts = [...html.matchAll(/<li[^>]*\bid="(step-[^"]+)"/g)];
       const steps = starts.map((m, i) => ({ id: m[1]!, html: html.slice(m.index, starts[i + 1]?.index ?? html.length) }));
-      for (const [, list, body] of html.matchAll(/<section[^>]*id="(checklist-[^"]+)"[^>]*>([\s\S]*?)<\/section>/g)) {
-        // Steps that point to this checklist, or restate the item word for word (a
-        // sentence, not a single word), are as good a place to land.
-        const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
-        const linked = (item: string) =>
-          steps
-            .filter((step) => step.html.includes(`href="#${list}"`) || ([...item].length >= 5 && text(step.html).includes(item.replace(/\s+/g, ''))))
-            .map((step) => step.id);
-        for (const [, raw] of body!.matchAll(/data-text="([^"]+)"/g)) {
-          const text = raw!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-          items.push({ path, text, at: [list!, ...linked(text)] });
-        }
+      const decode = (raw: string) => raw.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      const lists = [...html.matchAll(/<section[^>]*id="(checklist-[^"]+)"[^>]*>([\s\S]*?)<\/section>/g)].map(([, id, body]) => ({
+        id: id!,
+        items: [...body!.matchAll(/data-text="([^"]+)"/g)].map(([, raw]) => decode(raw!)),
+      }));
+      const squash = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
+      // A short step name holding the item's characters in order (是否需要准备礼品 for 需要礼品).
+      const namedFor = (name: string, item: string) =>
+        [...name].length <= [...item].length + 4 && new RegExp([...item].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*'), 'u').test(name);
+      const titleOf = (step: string) => squash(/<h3 class="step-title"[^>]*>([\s\S]*?)<\/h3>/.exec(step)?.[1] ?? '').replace(/^第\d+步[::]/, '').replace(/[??]$/, '');
+      for (const list of lists) {
+        // Also a right place to land: another checklist of the page holding the same item;
+        // a step that points to this checklist; a step named for the item; a step that
+        // restates it word for word (a sentence, not a single word); or, for an item
+        // carrying the source's clause number (1.3.3 …), the step citing that clause.
+        const landings = (item: string) => {
+          const clause = /^(\d+(?:\.\d+)+)\s+(.*)$/.exec(item);
+          const words = squash(clause?.[2] ?? item);
+          const cites = (step: string) => clause !== null && new RegExp(`(^|[^\\d.])${clause[1]!.replace(/\./g, '\\.')}(?![\\d.])`).test(squash(step));
+          return [
+            ...lists.filter((other) => other !== list && other.items.includes(item)).map((other) => other.id),
+            ...steps
+              .filter(
+                (step) =>
+                  step.html.includes(`href="#${list.id}"`) ||
+                  ([...words].length >= 2 && namedFor(titleOf(step.html), words)) ||
+                  ([...words].length >= 5 && squash(step.html).includes(words)) ||
+                  cites(step.html),
+              )
+              .map((step) => step.id),
+          ];
+        };
+        for (const text of list.items) items.push({ path, text, at: [list.id, ...landings(text)] });
       }
     }
     expect(items.length).toBeGreaterThan(50);
@@ -424,7 +445,7 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     // A notice (offline copy saved, update ready) never covers a result.
     await page.evaluate(() => {
       const notice = document.querySelector<HTMLElement>('.app-notice')!;
-      notice.querySelector('[data-notice-text]')!.textContent = '已保存,可离线使用';
+      notice.querySelector('[data-notice-lines]')!.replaceChildren(Object.assign(document.createElement('p'), { textContent: '已保存,可离线使用' }));
       notice.hidden = false;
     });
     for (const y of [0, 400, 100_000]) {
