@@ -15,6 +15,9 @@ import { hasChromium, openBrowser } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { procedureSchema } from '../../src/lib/procedure-schema';
 import { stepFingerprint } from '../../src/lib/fingerprint';
+import { scopedKey } from '../../src/lib/client/storage';
+
+const SEEN_KEY = scopedKey('/', 'seen-revisions');
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'owner');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -156,11 +159,12 @@ describe.skipIf(!hasChromium)('changed steps for a returning reader', () => {
     const url = `${site.url}procedures/corporate/changing/`;
     await page.goto(url);
     // This browser last saw version 1.0.
-    await page.evaluate(() => {
-      const seen = JSON.parse(localStorage.getItem('sop:seen-revisions') ?? '{}');
-      localStorage.setItem('sop:seen-revisions', JSON.stringify({ ...seen, 'corporate/changing': '1.0@2026-11-01' }));
+    await page.evaluate((key) => {
+      // The stored record (src/lib/client/storage.ts): a versioned envelope under the deployment's key.
+      const seen = JSON.parse(localStorage.getItem(key) ?? '{"v":1,"data":{}}');
+      localStorage.setItem(key, JSON.stringify({ v: 1, data: { ...seen.data, 'corporate/changing': '1.0@2026-11-01' } }));
       sessionStorage.clear();
-    });
+    }, SEEN_KEY);
     await page.reload();
     await page.locator('#step-register .step-changed').waitFor({ state: 'visible' });
     const shown = await page.$$eval('.step-changed:not([hidden])', (els) => els.map((el) => el.closest('li.step')!.id));
@@ -170,7 +174,7 @@ describe.skipIf(!hasChromium)('changed steps for a returning reader', () => {
     const fresh = await browser.newPage();
     await fresh.goto(url);
     await fresh.locator('app-status').waitFor({ state: 'attached' });
-    await fresh.waitForFunction(() => localStorage.getItem('sop:seen-revisions') !== null);
+    await fresh.waitForFunction((key) => localStorage.getItem(key) !== null, SEEN_KEY);
     expect(await fresh.locator('.step-changed:not([hidden])').count()).toBe(0);
   });
 });
