@@ -3,7 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { chartRendering } from './src/build/chart-integration.ts';
-import { DEFAULT_SITE } from './src/lib/print.ts';
+import { reviewReminder } from './src/build/review-report.ts';
+import { printableSite } from './src/lib/print-site.ts';
 import { contentCacheDir } from './src/lib/content-dir.ts';
 import { scriptUrlGuard } from './src/build/script-url-guard.ts';
 import { contentCheck } from './src/build/content-check.ts';
@@ -12,12 +13,13 @@ import { cspConfig } from './src/lib/csp.ts';
 // The one place the deploy path is set: SOP_BASE=/sop/ npm run build
 const base = process.env.SOP_BASE || '/';
 // Origin of the live site, printed (with a QR code) on paper copies:
-// SOP_SITE=https://sop.example.cn npm run build. Default: the local preview.
-const site = process.env.SOP_SITE || DEFAULT_SITE;
+// SOP_SITE=https://sop.example.cn npm run build. Unset (or a loopback address):
+// paper copies carry no link and no QR code, and the build says so at the end.
+const site = printableSite(process.env.SOP_SITE);
 
 export default defineConfig({
   base,
-  site,
+  ...(site ? { site } : {}),
   cacheDir: contentCacheDir(),
   // A Content Security Policy in every page (src/lib/csp.ts); Astro adds the hashes of what it bundles.
   security: { csp: cspConfig() },
@@ -26,7 +28,7 @@ export default defineConfig({
   // The default Markdown processor, plus a guard: a javascript:/vbscript:/data: link in prose stops the build.
   // No syntax highlighting: Shiki colours code with inline styles (CSP), and the prose has no code to colour.
   markdown: { processor: satteri({ hastPlugins: [scriptUrlGuard] }), syntaxHighlight: false },
-  integrations: [contentCheck(), mdx(), chartRendering()],
+  integrations: [contentCheck(), mdx(), chartRendering(), reviewReminder()],
   devToolbar: { enabled: false },
   vite: {
     build: {

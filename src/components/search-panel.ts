@@ -1,15 +1,20 @@
 // <search-panel>: the search box, filter chips and results, shared by the
 // header dialog and the /search/ page. This module and Pagefind load only
 // when search is opened (or on the search page itself).
+import { cleanQuery, trimExcerpt, type Location } from '../lib/search-query';
 import {
-  cleanQuery,
-  expandQuery,
-  mergeResults,
-  placeResult,
-  queryTerms,
-  trimExcerpt,
-  type Location,
-} from '../lib/search-query';
+  coveredTerms,
+  excerptText,
+  markText,
+  planQuery,
+  rankPages,
+  relaxedNote,
+  withHighlight,
+  type Candidate,
+  type Place,
+  type QueryPlan,
+  type Ranked,
+} from '../lib/search-plan';
 
 type Filters = Record<string, Record<string, number>>;
 type FilterOption = Record<string, { any: string[] }>;
@@ -18,6 +23,7 @@ interface SubResult extends Location {}
 interface ResultData {
   url: string;
   excerpt: string;
+  content: string;
   meta: Record<string, string | undefined>;
   sub_results: SubResult[];
 }
@@ -26,8 +32,8 @@ interface Result {
   score: number;
   data(): Promise<ResultData>;
 }
-/** A result with the words of the search (typed or variant) that found it. */
-type Found = Result & { terms: string[] };
+/** A ranked page with what Pagefind returned for it. */
+type Found = Ranked & { data: ResultData };
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
@@ -40,9 +46,12 @@ const CHIP_GROUPS = [
   ['category', '分类'],
   ['department', '部门'],
   ['role', '角色'],
+  ['status', '状态'],
 ] as const;
 const PAGE_SIZE = 8;
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 120;
+/** Pages read in full per query: the best of every search, enough for a page of results and more. */
+const MAX_CANDIDATES = 24;
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 let engine: Promise<Pagefind> | undefined;
@@ -209,35 +218,108 @@ class SearchPanel extends HTMLElement {
       this.setState('error', clean.text);
       return;
     }
-    const queries = clean.empty ? [null] : expandQuery(clean.text, synonyms());
-    const searches = await Promise.all(queries.map((q) => pagefind.search(q, filters ? { filters } : {})));
+    const plan = clean.empty ? undefined : planQuery(clean.text, synonyms());
+    const options = filters ? { filters } : {};
+    let found: Found[];
+    let relaxed = false;
+    if (!plan) {
+      const all = (await pagefind.search(null, options))?.results ?? [];
+      const data = await Promise.all(all.map((r) => r.data()));
+      found = data.map((d, i) => ({ ...this.asRanked(all[i]!, d), data: d }));
+    } else {
+      const ranking = await this.rank(pagefind, plan, options);
+      found = ranking.found;
+      relaxed = ranking.relaxed;
+    }
     if (token !== this.token) return;
 
-    const terms = queries.map((q) => (q ? queryTerms(q) : []));
-    this.results = mergeResults(searches.map((s) => s?.results ?? [])).map((r) => ({ ...r, terms: terms[r.from]! }));
+    this.results = found;
     this.shown = 0;
     this.list.replaceChildren();
     await this.showMore(false);
     if (token !== this.token) return;
     this.list.removeAttribute('aria-busy');
 
-    const also = queries.slice(1).filter((q): q is string => q !== null);
     if (this.results.length === 0) this.sayNone(clean.text, filters !== undefined);
     else {
       const parts = [`找到 ${this.results.length} 个相关页面。`];
+      if (relaxed && plan) parts.push(`${relaxedNote(coveredTerms(this.results, plan))}。`);
+      const used = plan ? [...new Set(this.results.slice(0, PAGE_SIZE).flatMap((r) => r.highlight))] : [];
+      const also = plan ? plan.terms.flatMap((t) => t.alternatives).filter((a) => used.includes(a)) : [];
       if (also.length) parts.push(`同时搜索了:${also.map((q) => `“${q}”`).join('、')}。`);
       this.say(parts.join(''));
     }
     if (clean.truncated) this.status.append(el('p', 'search-note', `搜索词太长,只按前 ${[...clean.text].length} 个字搜索。`));
     this.setState(this.results.length ? 'done' : 'none', clean.text);
+    // Lets a page (and the quality test) know results are on screen.
+    this.dispatchEvent(new CustomEvent('search-results', { bubbles: true, detail: { query: clean.text, count: this.results.length } }));
+  }
+
+  /**
+   * Runs the plan's searches, reads the best pages found and ranks them by
+   * the query's terms their text holds (see search-plan.ts).
+   */
+  private async rank(pagefind: Pagefind, plan: QueryPlan, options: { filters?: FilterOption }) {
+    const searches = await Promise.all(plan.searches.map((q) => pagefind.search(q, options)));
+    // Each page once, from every search that found it; the best pages of each search first.
+    const hits = new Map<string, { results: Result[]; best: number; rank: number }>();
+    searches.forEach((search) =>
+      (search?.results ?? []).forEach((result, rank) => {
+        const known = hits.get(result.id) ?? { results: [], best: 0, rank: Infinity };
+        known.results.push(result);
+        known.best = Math.max(known.best, result.score);
+        known.rank = Math.min(known.rank, rank);
+        hits.set(result.id, known);
+      }),
+    );
+    const chosen = [...hits.entries()]
+      .sort(([, a], [, b]) => a.rank - b.rank || b.results.length - a.results.length || b.best - a.best)
+      .slice(0, MAX_CANDIDATES);
+    // Pagefind hands out one cached object per page and rewrites its excerpt and
+    // sub-results on every data() call: each search's view is copied before the next.
+    const read = await Promise.all(
+      chosen.map(async ([, hit]) => {
+        const views: ResultData[] = [];
+        for (const result of hit.results) {
+          const data = await result.data();
+          views.push({ ...data, sub_results: [...(data.sub_results ?? [])] });
+        }
+        return views;
+      }),
+    );
+    const dataOf = new Map<string, ResultData>();
+    const candidates: Candidate[] = chosen.map(([id, hit], i) => {
+      const all = read[i]!;
+      const first = all[0]!;
+      dataOf.set(id, first);
+      // A place's text is every excerpt of it the searches returned.
+      const places = new Map<string, Place>();
+      for (const data of all) {
+        for (const sub of data.sub_results ?? []) {
+          const text = excerptText(sub.excerpt);
+          const known = places.get(sub.url);
+          if (known) {
+            if (!known.text.includes(text)) known.text += ` ${text}`;
+          } else places.set(sub.url, { url: sub.url, title: sub.title, text, ...(sub.anchor ? { anchor: sub.anchor.id } : {}) });
+        }
+      }
+      return { id, url: first.url, title: first.meta.title ?? first.url, content: first.content ?? '', places: [...places.values()], pagefindScore: hit.best };
+    });
+    const { ranked, relaxed } = rankPages(plan, candidates, BASE);
+    return { found: ranked.map((r) => ({ ...r, data: dataOf.get(r.candidate.id)! })), relaxed };
+  }
+
+  /** A filter-only result (no words typed): the page itself, at its top. */
+  private asRanked(result: Result, data: ResultData): Ranked {
+    const candidate = { id: result.id, url: data.url, title: data.meta.title ?? data.url, content: '', places: [], pagefindScore: result.score };
+    return { candidate, score: result.score, coverage: { score: 0, covered: [], all: false, found: [] }, place: undefined, others: [], highlight: [] };
   }
 
   private async showMore(focusFirstNew: boolean) {
     const token = this.token;
     const slice = this.results.slice(this.shown, this.shown + PAGE_SIZE);
-    const data = await Promise.all(slice.map((r) => r.data()));
     if (token !== this.token) return;
-    const items = data.map((d, i) => this.renderResult(d, slice[i]!.terms));
+    const items = slice.map((r) => this.renderResult(r));
     this.list.append(...items);
     this.shown += slice.length;
     const left = this.results.length - this.shown;
@@ -246,12 +328,12 @@ class SearchPanel extends HTMLElement {
     if (focusFirstNew) items[0]?.querySelector('a')?.focus();
   }
 
-  private renderResult(data: ResultData, terms: string[]): HTMLLIElement {
+  private renderResult(found: Found): HTMLLIElement {
+    const { data, place, others, highlight } = found;
     const title = data.meta.title ?? data.url;
-    const placed = placeResult({ title, url: data.url, excerpt: data.excerpt, locations: data.sub_results ?? [] }, terms);
     const item = el('li', 'search-result');
     const link = el('a', 'search-hit');
-    link.href = placed.href;
+    this.point(link, place?.url ?? data.url, highlight);
     link.append(el('span', 'search-hit-title', title));
     const meta = [data.meta.code, data.meta.category].filter(Boolean).join(' · ');
     if (meta || data.meta.status === '草稿') {
@@ -259,17 +341,17 @@ class SearchPanel extends HTMLElement {
       if (data.meta.status === '草稿') line.append(el('span', 'badge draft', '草稿'));
       link.append(line);
     }
-    if (placed.where) link.append(el('span', 'search-hit-where', placed.where));
-    link.append(this.excerpt(placed.excerpt, placed.where));
+    if (place) link.append(el('span', 'search-hit-where', place.title));
+    link.append(this.excerpt(place ? markText(place.text, highlight) : this.pageExcerpt(found), place?.title));
     item.append(link);
 
-    if (placed.others.length) {
+    if (others.length) {
       const subs = el('ul', 'search-subs');
       subs.setAttribute('aria-label', `${title}中的其他位置`);
-      for (const other of placed.others) {
+      for (const other of others) {
         const sub = el('a');
-        sub.href = other.url;
-        sub.append(el('span', 'search-hit-where', other.title), this.excerpt(other.excerpt, other.title));
+        this.point(sub, other.url, highlight);
+        sub.append(el('span', 'search-hit-where', other.title), this.excerpt(markText(other.text, highlight), other.title));
         const li = el('li');
         li.append(sub);
         subs.append(li);
@@ -277,6 +359,23 @@ class SearchPanel extends HTMLElement {
       item.append(subs);
     }
     return item;
+  }
+
+  /**
+   * A result link. To another page it carries the words to highlight there;
+   * on this page it only moves to the anchor, and the words are marked here.
+   */
+  private point(link: HTMLAnchorElement, url: string, words: readonly string[]) {
+    const here = new URL(url, location.href).pathname === location.pathname;
+    link.href = here ? url : withHighlight(url, words);
+    if (here && words.length) {
+      link.addEventListener('click', () => void import('./search-highlight').then((m) => m.highlightPage(words)));
+    }
+  }
+
+  /** The page's own excerpt, re-marked with the words found (Pagefind marks words of one search only). */
+  private pageExcerpt(found: Found): string {
+    return found.highlight.length ? markText(excerptText(found.data.excerpt), found.highlight) : found.data.excerpt;
   }
 
   /** Pagefind's excerpt is entity-encoded with <mark> added, so it is safe as HTML. */

@@ -11,6 +11,13 @@ import { decodeSource, EMPTY_FILE } from '../lib/procedure-source';
 import { synonymIssues, type SynonymGroup } from '../lib/synonyms';
 import { revisionOf } from '../lib/changelog';
 import type { Revisions } from '../lib/visits';
+import { resolve } from 'node:path';
+import { stepFingerprint } from '../lib/fingerprint';
+import { reviewStatus, today as todayOf, type ReviewStatus } from '../lib/review';
+import { collectNotes, type Note } from '../lib/open-notes';
+import { versionDiffs, type VersionDiff } from '../lib/version-history';
+import { readHistories } from '../build/git-history';
+import { reportReviews } from '../build/review-report';
 
 export interface ProcedureEntry {
   id: string;
@@ -19,6 +26,11 @@ export interface ProcedureEntry {
   data: ProcedureData;
   category: Category;
   entry: CollectionEntry<'procedures'>;
+  /** Short hash of the step data, printed on the signed sheet. */
+  fingerprint: string;
+  review: ReviewStatus;
+  /** Step diff of each change-log version against the one before, newest first. */
+  versions: VersionDiff[];
 }
 
 export interface Handbook {
@@ -32,10 +44,32 @@ export interface Handbook {
   synonyms: SynonymGroup[];
   /** Procedure id → its revision, which every page hands the visit tracker; worked out once. */
   revisions: Revisions;
+  /** Every 待确认 / 原文缺失 / 原文矛盾 note, open or resolved, in handbook order. */
+  notes: Note[];
+  /** The day review dates are measured against (SOP_TODAY pins it). */
+  today: Date;
 }
 
+/**
+ * `loc` and `hint` are what Astro's dev error overlay shows: the MDX file at
+ * the first step in question, and the fixes.
+ */
 export class ContentError extends Error {
   override name = 'ContentError';
+  title = '流程内容有误';
+  loc?: { file: string; line: number; column: number };
+  hint?: string;
+}
+
+/** Line (1-based) of a step's `id:` in an MDX file, or of the frontmatter start. */
+function stepLine(file: string, step: string | undefined): number {
+  try {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const index = step === undefined ? -1 : lines.findIndex((l) => new RegExp(`^\\s*-?\\s*id:\\s*["']?${step}["']?\\s*$`).test(l));
+    return index + 1 || 1;
+  } catch {
+    return 1;
+  }
 }
 
 async function load(): Promise<Handbook> {
@@ -54,19 +88,34 @@ async function load(): Promise<Handbook> {
 
   const problems: string[] = [];
   const valid: { entry: CollectionEntry<'procedures'>; file: string; data: ProcedureData }[] = [];
+  let first: { file: string; step?: string; fixes: string[] } | undefined;
   for (const entry of procedureEntries) {
     const file = entry.filePath ?? entry.id;
     const issues = fileIssues(entry, context);
-    if (issues.issues.length > 0) problems.push(formatIssues(file, issues.issues));
-    else if (issues.data) valid.push({ entry, file, data: issues.data });
+    if (issues.issues.length > 0) {
+      problems.push(formatIssues(file, issues.issues));
+      first ??= {
+        file: resolve(file),
+        ...(issues.issues[0]!.step ? { step: issues.issues[0]!.step } : {}),
+        fixes: issues.issues.map((i) => `${i.step ? `步骤 "${i.step}":` : ''}${i.message.slice(Math.max(0, i.message.indexOf('修正:')))}`),
+      };
+    } else if (issues.data) valid.push({ entry, file, data: issues.data });
   }
   problems.push(...validateCorpus(valid));
   const synonyms = synonymEntries.map((e) => e.data);
   problems.push(...synonymIssues(synonyms));
   if (problems.length > 0) {
-    throw new ContentError(`流程内容有误,构建已停止:\n${problems.join('\n')}`);
+    const error = new ContentError(`流程内容有误,构建已停止:\n${problems.join('\n')}`);
+    if (first) {
+      error.loc = { file: first.file, line: stepLine(first.file, first.step), column: 1 };
+      error.hint = first.fixes.join('\n');
+    }
+    throw error;
   }
 
+  const today = todayOf();
+  const histories = readHistories(procedureEntries.map((e) => e.filePath ?? e.id));
+  const levels = levelEntries.map((e) => e.data).sort((a, b) => a.order - b.order);
   const categoryOrder = new Map(categories.map((c, i) => [c.id, i]));
   const procedures = valid
     .map(({ entry, file, data }) => ({
@@ -75,6 +124,9 @@ async function load(): Promise<Handbook> {
       data,
       category: categories.find((c) => c.id === data.category)!,
       entry,
+      fingerprint: stepFingerprint(data),
+      review: reviewStatus(data, today),
+      versions: versionDiffs(data, histories.files.get(resolve(file)) ?? 'no-git'),
     }))
     // Sorted by category, then order, then code: never by file-system order.
     .sort(
@@ -84,15 +136,21 @@ async function load(): Promise<Handbook> {
         a.data.code.localeCompare(b.data.code),
     );
 
+  reportReviews(procedures.map((p) => ({ file: p.file, code: p.data.code, title: p.data.title, review: p.review })));
+  // The levels table's notes belong to the page that places it.
+  const levelsPage = procedures.find((p) => /<ReceptionLevels\b/.test(p.entry.body ?? ''));
+
   return {
     procedures,
     categories,
     roles,
     roleIndex,
     glossary: glossaryEntries.map((e) => e.data).sort((a, b) => a.term.localeCompare(b.term, 'zh-CN')),
-    levels: levelEntries.map((e) => e.data).sort((a, b) => a.order - b.order),
+    levels,
     synonyms,
     revisions: Object.fromEntries(procedures.map((p) => [p.id, revisionOf(p.data)])),
+    notes: collectNotes(procedures, levels, levelsPage),
+    today,
   };
 }
 
@@ -123,6 +181,10 @@ function fileIssues(
 let cached: Promise<Handbook> | undefined;
 
 export function getHandbook(): Promise<Handbook> {
-  cached ??= load();
+  // A failed load is not kept: in dev the next request tries again once the file is fixed.
+  cached ??= load().catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
   return cached;
 }

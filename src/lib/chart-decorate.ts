@@ -28,3 +28,11 @@ export function decorateChartSvg(root: SVGSVGElement, label: string): void {
   root.setAttribute('role', 'group');
   root.setAttribute('aria-label', label);
 }
+
+/** Natural size of a decorated chart, read from its root element's width and height. */
+export function svgSize(svg: string): { width: number; height: number } | undefined {
+  const root = /^\s*<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const width = Number(/\swidth="([\d.]+)"/.exec(root)?.[1]);
+  const height = Number(/\sheight="([\d.]+)"/.exec(root)?.[1]);
+  return width > 0 && height > 0 ? { width, height } : undefined;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checklistRecord,
   checklistSpec,
+  conditionIds,
   hashText,
   legacyStorageKey,
   loadState,
@@ -99,10 +100,14 @@ describe('conditions', () => {
     expect(visibleIds(spec, set('prepare-gift'))).toEqual(set('ask', 'need-gift', 'tidy'));
   });
 
-  it('unticking a condition unticks everything that hangs on it', () => {
+  it('unticking a condition hides what hangs on it but keeps those ticks', () => {
     const all = set('ask', 'need-gift', 'prepare-gift', 'wrap-gift');
-    expect(toggleItem(spec, all, 'need-gift', false)).toEqual(set('ask'));
-    expect(toggleItem(spec, all, 'prepare-gift', false)).toEqual(set('ask', 'need-gift'));
+    const unticked = toggleItem(spec, all, 'need-gift', false);
+    expect(unticked).toEqual(set('ask', 'prepare-gift', 'wrap-gift'));
+    expect(visibleIds(spec, unticked)).toEqual(set('ask', 'need-gift', 'tidy'));
+    // Ticked again: the dependent items come back as they were.
+    expect(toggleItem(spec, unticked, 'need-gift', true)).toEqual(all);
+    expect(toggleItem(spec, all, 'prepare-gift', false)).toEqual(set('ask', 'need-gift', 'wrap-gift'));
   });
 
   it('a hidden item cannot be ticked; a visible one can', () => {
@@ -110,14 +115,31 @@ describe('conditions', () => {
     expect(toggleItem(spec, set('need-gift'), 'prepare-gift', true)).toEqual(set('need-gift', 'prepare-gift'));
   });
 
-  it('counts progress over the items that are shown', () => {
-    expect(progress(spec, set())).toEqual({ done: 0, total: 3 });
-    expect(progress(spec, set('need-gift'))).toEqual({ done: 1, total: 4 });
-    expect(progress(spec, set('ask', 'need-gift', 'prepare-gift', 'wrap-gift', 'tidy'))).toEqual({ done: 5, total: 5 });
+  it('counts progress over the items that apply: shown, and not a choice', () => {
+    expect(conditionIds(spec)).toEqual(set('need-gift'));
+    expect(progress(spec, set())).toEqual({ done: 0, total: 2 });
+    expect(progress(spec, set('ask', 'tidy'))).toEqual({ done: 2, total: 2 });
+    expect(progress(spec, set('need-gift'))).toEqual({ done: 0, total: 3 });
+    expect(progress(spec, set('ask', 'need-gift', 'prepare-gift', 'wrap-gift', 'tidy'))).toEqual({ done: 4, total: 4 });
+    // A hidden item's kept tick does not count.
+    expect(progress(spec, set('ask', 'prepare-gift', 'tidy'))).toEqual({ done: 2, total: 2 });
   });
 
-  it('normalize drops ticks of hidden and unknown items', () => {
-    expect(normalize(spec, set('prepare-gift', 'tidy', 'gone'))).toEqual(set('tidy'));
+  it('a visit that needs none of the choices can reach 100 % (销售部客户来访 来访前确认)', () => {
+    const visit = checklistSpec([
+      { id: 'visitor-info', text: '已获取来访客户信息' },
+      { id: 'asked', text: '已询问' },
+      { id: 'need-cards', text: '需要制作台签' },
+      { id: 'make-cards', text: '制作台签', when: 'need-cards' },
+      { id: 'need-meal', text: '需要就餐' },
+      { id: 'book', text: '预定饭店', when: 'need-meal' },
+    ]);
+    expect(progress(visit, set('visitor-info', 'asked'))).toEqual({ done: 2, total: 2 });
+    expect(progress(visit, set('visitor-info', 'asked', 'need-meal'))).toEqual({ done: 2, total: 3 });
+  });
+
+  it('normalize drops ticks of unknown items only', () => {
+    expect(normalize(spec, set('prepare-gift', 'tidy', 'gone'))).toEqual(set('prepare-gift', 'tidy'));
   });
 });
 
@@ -156,10 +178,11 @@ describe('loadState', () => {
     expect(loaded).toEqual({ checked: set('ask'), notice: 'none' });
   });
 
-  it('drops ticks left under a condition that an older version no longer had ticked', () => {
+  it('keeps ticks left under a condition that is not ticked, hidden until it is', () => {
     const oldSpec = checklistSpec(items.map((i) => ({ id: i.id, text: i.text })));
     const loaded = loadState(serializeState(oldSpec, set('prepare-gift', 'tidy')), spec);
-    expect(loaded.checked).toEqual(set('tidy'));
+    expect(loaded.checked).toEqual(set('prepare-gift', 'tidy'));
+    expect(visibleIds(spec, loaded.checked).has('prepare-gift')).toBe(false);
   });
 
   it.each([

@@ -110,10 +110,23 @@ export function visibleIds(spec: ChecklistSpec, checked: ReadonlySet<string>): S
   return visible;
 }
 
-/** Drops ticks of items that are not shown (their condition was unticked). */
+/**
+ * The choices of a list ("需要礼品"): items other items depend on that hang on
+ * nothing themselves. Ticking one says what this visit needs; it is not work
+ * done, so it never counts towards progress.
+ */
+export function conditionIds(spec: ChecklistSpec): Set<string> {
+  const dependedOn = new Set(spec.items.map((i) => i.when).filter((id): id is string => id !== undefined));
+  return new Set(spec.items.filter((i) => i.when === undefined && dependedOn.has(i.id)).map((i) => i.id));
+}
+
+/**
+ * Drops ticks of items the list does not have. A hidden item keeps its tick
+ * (its condition was unticked, perhaps by mistake): ticking the condition
+ * again shows it as it was.
+ */
 export function normalize(spec: ChecklistSpec, checked: ReadonlySet<string>): Set<string> {
-  const visible = visibleIds(spec, checked);
-  return new Set(spec.items.map((i) => i.id).filter((id) => checked.has(id) && visible.has(id)));
+  return new Set(spec.items.map((i) => i.id).filter((id) => checked.has(id)));
 }
 
 /** Reads a stored value (or null when there is none) against the list the page shows. */
@@ -154,8 +167,8 @@ export function serializeState(spec: ChecklistSpec, checked: ReadonlySet<string>
 }
 
 /**
- * Ticks or unticks one item. Unticking an item also unticks the items that
- * depend on it, so a hidden item never counts as done; a hidden item cannot be ticked.
+ * Ticks or unticks one item. Unticking a condition hides the items that depend
+ * on it but keeps their ticks (a hidden item never counts); a hidden item cannot be ticked.
  */
 export function toggleItem(spec: ChecklistSpec, checked: ReadonlySet<string>, id: string, on: boolean): Set<string> {
   const next = new Set(checked);
@@ -167,7 +180,9 @@ export function toggleItem(spec: ChecklistSpec, checked: ReadonlySet<string>, id
   return normalize(spec, next);
 }
 
+/** Done out of the items that apply: shown, and not a choice. */
 export function progress(spec: ChecklistSpec, checked: ReadonlySet<string>): { done: number; total: number } {
-  const visible = visibleIds(spec, checked);
-  return { done: [...visible].filter((id) => checked.has(id)).length, total: visible.size };
+  const conditions = conditionIds(spec);
+  const tasks = [...visibleIds(spec, checked)].filter((id) => !conditions.has(id));
+  return { done: tasks.filter((id) => checked.has(id)).length, total: tasks.length };
 }

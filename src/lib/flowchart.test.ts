@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLabel, nodeIdFor, stepIdFor, toMermaid, type ChartStep } from './flowchart';
+import { escapeLabel, nodeIdFor, partToMermaid, stepIdFor, toMermaid, wrapLabel, type ChartStep } from './flowchart';
 
 const steps: ChartStep[] = [
   { id: 'guest-arrives', kind: 'start', title: '客人到达', next: 'paid', branches: [] },
@@ -74,5 +74,50 @@ describe('escapeLabel', () => {
     const withoutEntities = escapeLabel(hostile).replace(/#\d+;/g, '');
     expect(withoutEntities).toBe(' click s_a call alert1 init securityLevelloose scriptx/script');
     expect(withoutEntities).not.toMatch(/["<>[\](){}%;:#]/);
+  });
+});
+
+describe('wrapLabel', () => {
+  it('leaves a short title alone', () => {
+    expect(wrapLabel('按单取鞋', 8)).toBe('按单取鞋');
+  });
+
+  it('wraps into balanced lines, breaking after punctuation', () => {
+    expect(wrapLabel('带客人到鞋吧,交给鞋吧员,并告诉几位', 11)).toBe('带客人到鞋吧,\n交给鞋吧员,并告诉几位');
+    for (const line of wrapLabel('客户问题较多,且接听的是总机或广告热线吗?', 8).split('\n')) {
+      expect(line.length).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it('never breaks inside a number or starts a line with punctuation', () => {
+    const lines = wrapLabel('1.3.3 会议安排,确定参与洽谈的人员', 6).split('\n');
+    expect(lines[0]).toMatch(/^1\.3\.3/);
+    for (const line of lines) expect(line).not.toMatch(/^[,。、?]/);
+  });
+
+  it('keeps the author’s line breaks', () => {
+    expect(wrapLabel('第一行\n第二行', 8)).toBe('第一行\n第二行');
+  });
+});
+
+describe('partToMermaid', () => {
+  it('draws arrows to and from other parts as continuation nodes that carry no step id', () => {
+    const source = partToMermaid(steps.slice(0, 2), {
+      exits: [
+        { from: 'paid', to: 'fetch-shoes', label: '已结账', part: 2, title: '按单取鞋' },
+        { from: 'paid', to: 'pay', label: '未结账', part: 2, title: '请您来这边结帐' },
+      ],
+      entries: [],
+    });
+    expect(source).toContain('c_out_0["续见第 2 部分#58;按单取鞋"]');
+    expect(source).toContain('s_paid -->|"已结账"| c_out_0');
+    expect(source).toContain('s_paid -->|"未结账"| c_out_1');
+    expect(source).toContain('class c_out_0,c_out_1 kind-link');
+    // Compact decision: its question wrapped short.
+    expect(source).toContain('s_paid{{"您好,请问您<br>结账了吗?"}}');
+    const next = partToMermaid(steps.slice(2), { exits: [], entries: [{ to: 'pay', part: 1 }, { to: 'fetch-shoes', part: 1 }] });
+    expect(next).toContain('c_in_0["接第 1 部分"]');
+    expect(next).toContain('c_in_0 --> s_pay');
+    expect(next).toContain('c_in_0 --> s_fetch_shoes');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, cssString, handbookHref, newestDate, pageMarginRules } from './print';
+import { absoluteUrl, cssString, DRAFT_FOOTER, handbookHref, newestDate, pageMarginRules, procedureRunningText } from './print';
 
 describe('absoluteUrl', () => {
   it('joins the site origin, the base path and the page path', () => {
@@ -32,6 +32,24 @@ describe('pageMarginRules', () => {
     expect(pageMarginRules({ left: 'A', right: 'B' }, 'hb-3')).toBe(
       '@page hb-3{@top-left{content:"A"}@top-right{content:"B"}}',
     );
+  });
+});
+
+describe('procedureRunningText', () => {
+  const data = { code: 'SOP-HOTEL-03', title: '客房预订程序', version: '1.0', reviewed: new Date('2026-11-27') };
+  it('marks a draft at the top and at the bottom of every page, the first one too', () => {
+    const text = procedureRunningText({ ...data, status: '草稿' }, '2026年11月27日', '3. ');
+    expect(text).toEqual({ left: '草稿 · 3. SOP-HOTEL-03 客房预订程序', right: '版本 1.0 · 审核日期 2026年11月27日', footer: DRAFT_FOOTER });
+    const css = pageMarginRules(text);
+    expect(css).toContain(`@page{@top-left{content:"草稿 · 3. SOP-HOTEL-03 客房预订程序"}@top-right{content:"版本 1.0 · 审核日期 2026年11月27日"}@bottom-left{content:"${DRAFT_FOOTER}"}}`);
+    // The first page drops the header (it has the header block), never the footer.
+    expect(css).toContain('@page :first{@top-left{content:none}@top-right{content:none}}');
+    expect(css.slice(css.indexOf('@page :first'))).not.toContain('bottom-left');
+  });
+  it('leaves a published procedure with the handbook’s own footer', () => {
+    const text = procedureRunningText({ ...data, status: '正式' }, '2026年11月27日');
+    expect(text.footer).toBeUndefined();
+    expect(pageMarginRules(text, 'hb-1')).not.toContain('bottom-left');
   });
 });
 

@@ -2,9 +2,6 @@
 // header/footer text (CSS page margin boxes) and the handbook's version date.
 import { withBase } from './urls';
 
-/** Where the site lives when SOP_SITE is not set: the local preview (npm start). */
-export const DEFAULT_SITE = 'http://127.0.0.1:4321';
-
 /** Absolute URL of a site-relative path, for the printed link and its QR code. */
 export function absoluteUrl(site: string | URL, base: string, path: string): string {
   return new URL(withBase(base, path), site).href;
@@ -20,15 +17,35 @@ export interface RunningText {
   left: string;
   /** Top right: its version and date. */
   right: string;
+  /** Bottom left of every page, the first too, in place of the handbook's line: a draft's warning. */
+  footer?: string | undefined;
+}
+
+/** The bottom line of every printed page of a draft, the sign-off sheet included. */
+export const DRAFT_FOOTER = '草稿 · 尚未正式发布,不作为执行依据 · 接待流程手册';
+
+/** The running text of a printed procedure; a draft says so at the top and bottom of every page. */
+export function procedureRunningText(
+  data: { code: string; title: string; version: string; reviewed: Date; status: string },
+  date: string,
+  prefix = '',
+): RunningText {
+  const draft = data.status === '草稿';
+  return {
+    left: `${draft ? '草稿 · ' : ''}${prefix}${data.code} ${data.title}`,
+    right: `版本 ${data.version} · 审核日期 ${date}`,
+    ...(draft ? { footer: DRAFT_FOOTER } : {}),
+  };
 }
 
 /**
- * @page rules with the running header. Without a page name it applies to the
- * whole document (the first page, which has the header block, is left clean);
- * with one, only to elements printed with `page: <name>`.
+ * @page rules with the running header (and footer). Without a page name it applies
+ * to the whole document (the first page, which has the header block, keeps only
+ * the footer); with one, only to elements printed with `page: <name>`.
  */
 export function pageMarginRules(text: RunningText, pageName?: string): string {
-  const boxes = `@top-left{content:${cssString(text.left)}}@top-right{content:${cssString(text.right)}}`;
+  const footer = text.footer ? `@bottom-left{content:${cssString(text.footer)}}` : '';
+  const boxes = `@top-left{content:${cssString(text.left)}}@top-right{content:${cssString(text.right)}}${footer}`;
   if (pageName) return `@page ${pageName}{${boxes}}`;
   return `@page{${boxes}}@page :first{@top-left{content:none}@top-right{content:none}}`;
 }

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { procedureCharts } from './procedure-charts';
 import { buildProcedureView } from './procedure-view';
-import { toMermaid } from './flowchart';
+import { partToMermaid } from './flowchart';
 import { procedure } from '../../tests/helpers/fixtures';
 
 describe('procedureCharts', () => {
   it('gives one chart when there are no variants', () => {
     const data = procedure();
-    expect(procedureCharts(data)).toEqual([{ label: '', source: toMermaid(data.steps) }]);
+    const charts = procedureCharts(data);
+    expect(charts).toHaveLength(1);
+    expect(charts[0]!.label).toBe('');
+    // A short procedure is one part, drawn whole.
+    expect(charts[0]!.parts.map((p) => p.source)).toEqual([partToMermaid(data.steps)]);
   });
 
   it('gives one chart when variants change only what is said', () => {
@@ -32,8 +36,8 @@ describe('procedureCharts', () => {
       ['a', '甲'],
       ['b', '乙'],
     ]);
-    expect(charts[1]!.source).toContain('乙方登记来访');
-    expect(charts[0]!.source).not.toContain('乙方登记来访');
+    expect(charts[1]!.parts[0]!.source).toContain('乙方登记来访');
+    expect(charts[0]!.parts[0]!.source).not.toContain('乙方登记来访');
     expect(buildProcedureView(data, [], () => undefined).chartVariants).toEqual(['a', 'b']);
   });
 });

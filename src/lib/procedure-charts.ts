@@ -1,21 +1,93 @@
 // The flowcharts of a procedure page: one, or one per variant when variants
-// change step titles. Shared by the page and by the build's chart prefetch, so
+// change step titles; each drawn as one or more parts (chart-sections.ts).
+// Shared by the page, the handbook and the build's chart prefetch, so
 // Chromium renders exactly the charts the pages will ask for.
-import { toMermaid } from './flowchart';
+import type { ChartStep } from './flowchart';
+import { partToMermaid } from './flowchart';
+import { chartParts } from './chart-sections';
 import { stepsForVariant } from './procedure-model';
 import type { ProcedureData } from './procedure-schema';
+import { printLayout, type PrintLayout, type Size } from './chart-view';
+
+export interface ProcedureChartPart {
+  /** "第 2 部分 · 离店"; empty when the chart is one part. */
+  heading: string;
+  /** Step ids drawn in the part. */
+  steps: string[];
+  source: string;
+}
 
 export interface ProcedureChart {
   variant?: string;
   /** The variant's label, empty for the single chart. */
   label: string;
-  source: string;
+  /** The steps drawn (the variant's wording): parts are cut from them. */
+  steps: ChartStep[];
+  parts: ProcedureChartPart[];
+}
+
+export function chartPartsOf(steps: readonly ChartStep[], maxSteps?: number): ProcedureChartPart[] {
+  const parts = chartParts(steps, maxSteps === undefined ? {} : { maxSteps });
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  return parts.map((part, i) => {
+    const heading =
+      parts.length === 1 ? '' : `第 ${i + 1} 部分(共 ${parts.length} 部分)${part.branch ? `· 分支“${part.branch}”` : ''}`;
+    const source = partToMermaid(
+      part.steps.map((id) => byId.get(id)!),
+      {
+        exits: part.exits.map((e) => ({ ...e, part: e.part + 1, title: byId.get(e.to)!.title })),
+        entries: part.entries.map((e) => ({ to: e.to, part: e.part + 1 })),
+      },
+    );
+    return { heading, steps: part.steps, source };
+  });
 }
 
 export function procedureCharts(data: Pick<ProcedureData, 'steps' | 'variants'>): ProcedureChart[] {
   const perVariant = data.variants.map((v) => ({ variant: v, steps: stepsForVariant(data, v.id) }));
   const titlesDiffer = perVariant.some(({ steps }) => steps.some((s, i) => s.title !== data.steps[i]!.title));
   return titlesDiffer
-    ? perVariant.map(({ variant, steps }) => ({ variant: variant.id, label: variant.label, source: toMermaid(steps) }))
-    : [{ label: '', source: toMermaid(data.steps) }];
+    ? perVariant.map(({ variant, steps }) => ({ variant: variant.id, label: variant.label, steps, parts: chartPartsOf(steps) }))
+    : [{ label: '', steps: data.steps, parts: chartPartsOf(data.steps) }];
+}
+
+/** Every Mermaid source a procedure's pages ask for. */
+export function chartSources(data: Pick<ProcedureData, 'steps' | 'variants'>): string[] {
+  return procedureCharts(data).flatMap((c) => c.parts.map((p) => p.source));
+}
+
+export interface LaidOutPart<T> extends ProcedureChartPart {
+  drawn: T;
+  /** How it prints; undefined only when no cut makes it fit a page (it then prints at the smallest zoom). */
+  print: PrintLayout | undefined;
+}
+
+/** Parts a chart is cut into at most, however small the pages. */
+const MIN_PART_STEPS = 3;
+
+/**
+ * Draws a chart's parts and checks each fits an A4 page at a readable print
+ * zoom; when one does not, the chart is cut into smaller parts and drawn
+ * again. `draw` renders a Mermaid source and says its natural size
+ * (undefined when unknown, e.g. rendered later in the browser).
+ */
+export async function layoutChartParts<T>(
+  chart: Pick<ProcedureChart, 'steps' | 'parts'>,
+  draw: (source: string) => Promise<{ drawn: T; size: Size | undefined }>,
+): Promise<LaidOutPart<T>[]> {
+  let parts = chart.parts;
+  for (;;) {
+    const drawn = await Promise.all(parts.map((p) => draw(p.source)));
+    const laid = parts.map((part, i) => {
+      const size = drawn[i]!.size;
+      return { ...part, drawn: drawn[i]!.drawn, print: size ? printLayout(size) : ({ zoom: 0.8, page: 'portrait' } satisfies PrintLayout) };
+    });
+    if (laid.every((p) => p.print)) return laid;
+    // Smaller parts: the largest part size that gives more parts than now.
+    let max = Math.max(...parts.map((p) => p.steps.length)) - 1;
+    let smaller = parts;
+    for (; max >= MIN_PART_STEPS && smaller.length <= parts.length; max--) smaller = chartPartsOf(chart.steps, max);
+    if (smaller.length <= parts.length) return laid;
+    parts = smaller;
+  }
 }

@@ -21,6 +21,18 @@ describe('procedureSchema', () => {
     expect(messages(input)).toEqual(['title: Invalid input: expected string, received undefined']);
   });
 
+  it('rejects a standing role whose duty an unquoted YAML comma has split into a stray key', () => {
+    const split = { role: '接待助理', duty: '制定接待计划', 协助填写客人来访记录: null };
+    expect(messages({ ...validInput(), standingRoles: { title: '分工', roles: [split] } })).toEqual([
+      'standingRoles.roles.0: Unrecognized key: "协助填写客人来访记录"',
+    ]);
+    const whole = { role: '接待助理', ref: '1.5.2', duty: '制定接待计划,协助填写客人来访记录' };
+    expect(procedureSchema.parse({ ...validInput(), standingRoles: { title: '分工', roles: [whole] } }).standingRoles).toEqual({
+      title: '分工',
+      roles: [whole],
+    });
+  });
+
   it('names a wrongly typed field', () => {
     expect(messages({ ...validInput(), roles: '前台接待员' })).toEqual([
       'roles: Invalid input: expected array, received string',

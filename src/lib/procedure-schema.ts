@@ -1,6 +1,7 @@
 // The procedure model: one zod schema that content.config.ts uses for the
 // collection and that src/lib code and tests use for types.
 import { z } from 'astro/zod';
+import { withImplicitNext } from './implicit-next';
 
 /** Step ids become anchors (#step-id) and Mermaid node ids, so keep them plain. */
 export const STEP_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -61,11 +62,19 @@ export const correctionSchema = z.object({
 
 export const FLAG_KINDS = ['待确认', '原文缺失', '原文矛盾'] as const;
 
+/** The business's answer to an open note: it leaves the page for the desk's 已确认 list. */
+export const resolutionSchema = z.object({
+  date: z.coerce.date(),
+  by: nonEmpty,
+  decision: nonEmpty,
+});
+
 export const flagSchema = z.object({
   kind: z.enum(FLAG_KINDS).default('待确认'),
   text: nonEmpty,
   /** Optional step the flag belongs to; shown beside that step too. */
   step: z.string().optional(),
+  resolved: resolutionSchema.optional(),
 });
 
 export const checklistItemSchema = z.object({
@@ -96,13 +105,29 @@ export const variantSchema = z.object({
   overrides: z.array(stepOverrideSchema).default([]),
 });
 
+/** A role's standing duty: it holds across the whole flow, so it is not one step of it. */
+export const standingRoleSchema = z.object({
+  /** Canonical role name from content/roles.yaml. */
+  role: nonEmpty,
+  /** The source's clause number (e.g. 1.5.1), shown as a label. */
+  ref: z.string().optional(),
+  duty: nonEmpty,
+})
+  // Strict: in a YAML {…} line an unquoted comma splits the duty into a stray key; fail, don't cut it.
+  .strict();
+
+export const standingRolesSchema = z.object({
+  title: nonEmpty,
+  roles: z.array(standingRoleSchema).min(1, '至少要有一个角色'),
+});
+
 export const changeSchema = z.object({
   version: nonEmpty,
   date: z.coerce.date(),
   changes: nonEmpty,
 });
 
-export const procedureSchema = z.object({
+const procedureObject = z.object({
   code: z.string().regex(/^SOP-[A-Z]+-\d{2}$/, '编号格式应为 SOP-大写字母-两位数字,例如 SOP-HOTEL-02'),
   title: nonEmpty.max(LIMITS.procedureTitle),
   /** Slug of an entry in content/categories.yaml. */
@@ -114,6 +139,11 @@ export const procedureSchema = z.object({
   status: z.enum(PROCEDURE_STATUSES),
   version: nonEmpty,
   reviewed: z.coerce.date(),
+  /** Who keeps this procedure true; named on the owner's desk. */
+  owner: nonEmpty.optional(),
+  /** Review cycle: months after `reviewed`, or a fixed `nextReview` date (not both). */
+  reviewEveryMonths: z.number().int().positive().optional(),
+  nextReview: z.coerce.date().optional(),
   source: nonEmpty,
   /** For drafts: what comes from the source and what is a template to be confirmed. */
   draftNote: z.string().optional(),
@@ -122,17 +152,29 @@ export const procedureSchema = z.object({
   steps: z.array(stepSchema).min(2, '至少要有开始和结束两个步骤').max(LIMITS.steps),
   checklists: z.array(checklistSchema).default([]),
   variants: z.array(variantSchema).default([]),
+  /** Roles whose duties span the flow (a team's standing roles): shown beside the chart, never
+   *  chained as steps. Optional rather than defaulted, so ProcedureData literals stay valid. */
+  standingRoles: standingRolesSchema.optional(),
   changelog: z.array(changeSchema).default([]),
 });
+
+/**
+ * A step may leave out `next` when it goes on to the following step; the
+ * model makes it explicit, so chart, walkthrough, quiz and validation all see
+ * one graph.
+ */
+export const procedureSchema = procedureObject.transform((data) => ({ ...data, steps: withImplicitNext(data.steps) }));
 
 export type Branch = z.infer<typeof branchSchema>;
 export type Step = z.infer<typeof stepSchema>;
 export type StepKind = Step['kind'];
 export type Correction = z.infer<typeof correctionSchema>;
 export type Flag = z.infer<typeof flagSchema>;
+export type Resolution = z.infer<typeof resolutionSchema>;
 export type Checklist = z.infer<typeof checklistSchema>;
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export type Variant = z.infer<typeof variantSchema>;
+export type StandingRole = z.infer<typeof standingRoleSchema>;
 export type ProcedureData = z.infer<typeof procedureSchema>;
 /** What the frontmatter may omit (defaults filled in by the schema). */
 export type ProcedureInput = z.input<typeof procedureSchema>;

@@ -63,7 +63,8 @@ export function buildProcedureView(
       step,
       number: index + 1,
       bodies,
-      flags: data.flags.filter((f) => f.step === step.id),
+      // Resolved notes leave the page for the owner's desk.
+      flags: data.flags.filter((f) => f.step === step.id && !f.resolved),
       ...(href ? { roleHref: href } : {}),
       ...(checklistTitle ? { checklistTitle } : {}),
     };

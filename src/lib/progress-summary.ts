@@ -1,11 +1,21 @@
 // Quiz results and how far a learner has come along a learning path.
 import type { Progress, QuizResult } from './progress';
 
-/** A quiz is passed at 80 % right or more. */
+/** A quiz is passed at 80 % right or more, rounded up to whole questions. */
 export const PASS_RATIO = 0.8;
 
+/** The one pass rule, in words, for every page that states it (quiz, paths, trainer sheets). */
+export const PASS_BASIS = '80%,按题数向上取整';
+export const PASS_RULE = '答对 80%(按题数向上取整)即为通过';
+
+/** Questions to get right to pass a quiz of `total`: 4 → 4, 5 → 4, 8 → 7. */
+export function passMark(total: number): number {
+  // The small tolerance keeps 0.8 × 5 = 4.000…01 from rounding up to 5.
+  return Math.max(1, Math.ceil(total * PASS_RATIO - 1e-9));
+}
+
 export const isPassed = (result: QuizResult | undefined): boolean =>
-  result !== undefined && result.score / result.total >= PASS_RATIO;
+  result !== undefined && result.total > 0 && result.score >= passMark(result.total);
 
 /** Keeps the better result; on a tie, the newer one. */
 export function recordQuiz(progress: Progress, code: string, result: QuizResult): Progress {

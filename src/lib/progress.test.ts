@@ -13,6 +13,8 @@ import {
   formatDay,
   hasProgress,
   isPassed,
+  passMark,
+  PASS_RULE,
   itemStatus,
   pathStarted,
   recordQuiz,
@@ -108,6 +110,15 @@ describe('stored progress', () => {
     expect(p.quiz.A).toEqual({ score: 8, total: 8, date: '2026-01-02' });
     p = recordQuiz(p, 'A', { score: 8, total: 8, date: '2026-01-04' });
     expect(p.quiz.A!.date).toBe('2026-01-04');
+  });
+
+  it('has one pass mark: 80 % of the questions, rounded up, and isPassed agrees with it', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 10].map(passMark)).toEqual([1, 2, 3, 4, 4, 5, 6, 7, 8]);
+    for (let total = 1; total <= 20; total++) {
+      expect(isPassed({ score: passMark(total), total, date: '2026-01-01' }), `${total}`).toBe(true);
+      expect(isPassed({ score: passMark(total) - 1, total, date: '2026-01-01' }), `${total}`).toBe(false);
+    }
+    expect(PASS_RULE).toContain('80%');
   });
 
   it('passes a quiz at 80 %', () => {

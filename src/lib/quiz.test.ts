@@ -3,6 +3,7 @@ import {
   bareTitle,
   buildQuiz,
   findFigures,
+  KIND_LABELS,
   LEVELS_ANCHOR,
   MAX_OPTIONS,
   questionCandidates,
@@ -161,6 +162,12 @@ describe('quizzes from the real content', () => {
         expectCorrect(c.data, q);
       }
     }
+  });
+
+  it('never starts a question with the word its kind tag already shows (判断 判断「…」)', () => {
+    const all = content.flatMap((c) => questionCandidates(c.source));
+    expect(all.some((q) => q.kind === 'branch')).toBe(true);
+    for (const q of all) expect(q.prompt.startsWith(KIND_LABELS[q.kind]), q.prompt).toBe(false);
   });
 
   it('is deterministic for a seed, and reshuffles for another', () => {

@@ -313,7 +313,7 @@ function branchQuestions(ctx: Context): Candidate[] {
         {
           id: `branch:${step.id}:${index}`,
           kind: 'branch',
-          prompt: `判断「${bareTitle(step.title)}」时,如果是「${branch.label}」,接下来做什么?`,
+          prompt: `遇到「${bareTitle(step.title)}」,如果是「${branch.label}」,接下来做什么?`,
           spoken: false,
           answers: [answer],
           distractors: unique([...siblings, ...titlesNear(ctx, step, [step, target])], new Set([answer])),

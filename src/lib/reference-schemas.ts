@@ -1,6 +1,6 @@
 // Schemas of the small data collections that procedures point into.
 import { z } from 'astro/zod';
-import { nonEmpty } from './procedure-schema';
+import { nonEmpty, resolutionSchema } from './procedure-schema';
 
 const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, '只能用小写字母、数字和连字符');
 
@@ -55,7 +55,7 @@ export const receptionLevelSchema = z.object({
   extras: z.array(nonEmpty).default([]),
   /** The level's items as the source writes them, letter by letter. */
   sourceItems: z.array(sourceItem).min(1),
-  flags: z.array(z.object({ kind: nonEmpty, text: nonEmpty })).default([]),
+  flags: z.array(z.object({ kind: nonEmpty, text: nonEmpty, resolved: resolutionSchema.optional() })).default([]),
 });
 
 export type Category = z.infer<typeof categorySchema>;

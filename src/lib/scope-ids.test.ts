@@ -34,6 +34,13 @@ describe('scopeIds', () => {
     );
   });
 
+  it('scopes the popover a glossary term opens, with the button that opens it', () => {
+    const html = '<button class="term" popovertarget="term-pop-x">词</button><span id="term-pop-x" popover>释义</span>';
+    expect(scopeIds(html, 'hb-2')).toBe(
+      '<button class="term" popovertarget="hb-2-term-pop-x">词</button><span id="hb-2-term-pop-x" popover>释义</span>',
+    );
+  });
+
   it('returns html without ids unchanged', () => {
     expect(scopeIds('<p class="x">无</p>', 'p')).toBe('<p class="x">无</p>');
   });

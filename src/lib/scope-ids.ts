@@ -16,7 +16,7 @@ export function scopeIds(html: string, prefix: string): string {
 
   return html.replace(TAG, (tag) =>
     tag
-      .replace(/(\s(?:id|for))="([^"]+)"/g, (_, name: string, id: string) => `${name}="${scoped(id)}"`)
+      .replace(/(\s(?:id|for|popovertarget))="([^"]+)"/g, (_, name: string, id: string) => `${name}="${scoped(id)}"`)
       .replace(
         /(\s(?:aria-describedby|aria-labelledby|aria-controls|aria-owns|headers))="([^"]+)"/g,
         (_, name: string, ids: string) => `${name}="${ids.split(/\s+/).map(scoped).join(' ')}"`,

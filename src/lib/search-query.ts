@@ -1,11 +1,9 @@
 // Pure search logic shared by the search dialog and the search page: cleaning
-// what was typed, expanding synonyms, merging the searches, and choosing
-// where in a page a result should land.
+// what was typed and trimming excerpts. Planning the searches and ranking
+// their results is in search-plan.ts.
 
-/** Longer queries are cut: Pagefind ANDs every word, so more never helps. */
+/** Longer queries are cut: a phone search is a few words, and each costs searches. */
 export const MAX_QUERY_CHARS = 64;
-/** Searches one query may turn into (the original plus synonym variants). */
-export const MAX_VARIANTS = 8;
 
 export interface CleanQuery {
   /** What is searched: punctuation folded to spaces, at most MAX_QUERY_CHARS. */
@@ -31,156 +29,12 @@ export function cleanQuery(raw: string): CleanQuery {
   return { text, empty: !/[\p{L}\p{N}]/u.test(text), truncated };
 }
 
-/**
- * The searches to run for a query: the query itself first, then the query
- * with each synonym group's other words swapped in. Matches are taken
- * longest first and never overlap, so 前台接待员 is not also read as 前台.
- */
-export function expandQuery(text: string, groups: readonly (readonly string[])[], limit = MAX_VARIANTS): string[] {
-  const words = groups
-    .flatMap((group) => group.map((word) => ({ word, group })))
-    .filter(({ word }) => word.length > 0)
-    .sort((a, b) => b.word.length - a.word.length);
-  const taken: { start: number; end: number; word: string; group: readonly string[] }[] = [];
-  for (const { word, group } of words) {
-    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-      const end = at + word.length;
-      if (taken.some((t) => at < t.end && end > t.start)) continue;
-      taken.push({ start: at, end, word, group });
-    }
-  }
-  taken.sort((a, b) => a.start - b.start);
-
-  const options = taken.map((m) => [m.word, ...m.group.filter((w) => w !== m.word)]);
-  const render = (pick: readonly number[]) => {
-    let out = '';
-    let at = 0;
-    taken.forEach((m, i) => {
-      out += text.slice(at, m.start) + options[i]![pick[i]!];
-      at = m.end;
-    });
-    return out + text.slice(at);
-  };
-  // Picks that swap `count` words, lazily: one swap before two, so the limit
-  // keeps the most direct variants and a long query cannot explode.
-  function* swaps(count: number, from: number, pick: number[]): Generator<number[]> {
-    if (count === 0) {
-      yield pick;
-      return;
-    }
-    for (let i = from; i < options.length; i++) {
-      for (let j = 1; j < options[i]!.length; j++) {
-        const next = [...pick];
-        next[i] = j;
-        yield* swaps(count - 1, i + 1, next);
-      }
-    }
-  }
-  const variants = new Set([text]);
-  for (let count = 1; count <= options.length && variants.size < limit; count++) {
-    for (const pick of swaps(count, 0, options.map(() => 0))) {
-      variants.add(render(pick));
-      if (variants.size >= limit) break;
-    }
-  }
-  return [...variants];
-}
-
-export interface Scored {
-  id: string;
-  score: number;
-}
-
-/** A page found only through a synonym counts this much of its score. */
-export const VARIANT_WEIGHT = 0.5;
-
-/**
- * One list from the searches of a query and its variants: each page once,
- * with its best score. Scores from variants are discounted, so a page with
- * the words as typed comes before one that only has a synonym (unless the
- * synonym match is much stronger); on a tie the earlier search wins.
- */
-export function mergeResults<T extends Scored>(
-  lists: readonly (readonly T[])[],
-  variantWeight = VARIANT_WEIGHT,
-): (T & { from: number })[] {
-  const best = new Map<string, T & { from: number }>();
-  lists.forEach((list, from) => {
-    for (const result of list) {
-      const score = from === 0 ? result.score : result.score * variantWeight;
-      const known = best.get(result.id);
-      if (!known || score > known.score) best.set(result.id, { ...result, score, from });
-    }
-  });
-  return [...best.values()].sort((a, b) => b.score - a.score || a.from - b.from);
-}
-
 export interface Location {
   title: string;
   url: string;
   excerpt: string;
   anchor?: { id: string };
   weighted_locations: { balanced_score: number }[];
-}
-
-/** Whether a sub-result is a step of a procedure (its anchor is #step-<id>). */
-export const isStep = (location: Location) => location.anchor?.id.startsWith('step-') ?? false;
-
-/**
- * The words Pagefind looks for in a query: it segments Chinese in the browser
- * with Intl.Segmenter, as here, and matches each word as a prefix.
- */
-export function queryTerms(text: string): string[] {
-  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-  const words = [...segmenter.segment(text.toLowerCase())].filter((s) => s.isWordLike).map((s) => s.segment);
-  return [...new Set(words)];
-}
-
-/** How many of the query's words a location's excerpt highlights. */
-export function coverage(location: Location, terms: readonly string[]): number {
-  const marked = [...location.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.toLowerCase());
-  return terms.filter((term) => marked.some((word) => word.startsWith(term))).length;
-}
-
-/**
- * The places in a page a result can link to, best first: the one that has
- * more of the words typed, then a step before another section (a result
- * should open at the step), then the weight of its hits.
- */
-export function rankLocations<T extends Location>(locations: readonly T[], terms: readonly string[] = []): T[] {
-  const weight = (l: Location) => l.weighted_locations.reduce((sum, w) => sum + w.balanced_score, 0);
-  return [...locations]
-    .map((location) => ({ location, covered: coverage(location, terms), step: Number(isStep(location)) }))
-    .sort((a, b) => b.covered - a.covered || b.step - a.step || weight(b.location) - weight(a.location))
-    .map(({ location }) => location);
-}
-
-export interface Placed<T extends Location> {
-  /** Where the result's main link goes. */
-  href: string;
-  /** The step or section it opens at; none for the top of the page. */
-  where?: string;
-  excerpt: string;
-  /** Up to two more places in the page, as secondary links. */
-  others: T[];
-}
-
-/**
- * Where a result opens. At the best step or section, except when every word
- * typed is in the page's title (换房, 团队 入住): then the page itself is the
- * answer and opens at the top, with the best steps listed under it.
- */
-export function placeResult<T extends Location>(
-  page: { title: string; url: string; excerpt: string; locations: readonly T[] },
-  terms: readonly string[],
-): Placed<T> {
-  const ranked = rankLocations(page.locations, terms).filter((l) => l.anchor);
-  const title = page.title.toLowerCase();
-  const best = ranked[0];
-  if (!best || (terms.length > 0 && terms.every((t) => title.includes(t)))) {
-    return { href: page.url, excerpt: page.excerpt, others: ranked.slice(0, 2) };
-  }
-  return { href: best.url, where: best.title, excerpt: best.excerpt, others: ranked.slice(1, 3) };
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };

@@ -21,7 +21,7 @@ describe('synonym groups', () => {
 });
 
 describe('searchSynonyms', () => {
-  it('adds role and glossary aliases and merges groups sharing a word', () => {
+  it('adds role and glossary names with their aliases and merges groups sharing a word', () => {
     const groups = searchSynonyms(
       [{ words: ['结帐单', '账单'] }, { words: ['离店', '退房'] }],
       [
@@ -34,6 +34,7 @@ describe('searchSynonyms', () => {
       ['结帐单', '账单', '结账单'],
       ['离店', '退房'],
       ['销售人员', '置业顾问'],
+      ['技师'],
     ]);
   });
 

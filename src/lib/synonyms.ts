@@ -34,16 +34,17 @@ export function synonymIssues(groups: readonly SynonymGroup[]): string[] {
 
 /**
  * All the word groups search treats as one: the synonyms list plus the
- * aliases of roles and glossary terms, each word cleaned the way a query is
+ * names and aliases of roles and glossary terms, each word cleaned the way a query is
  * (免查房/保密房 → 免查房 保密房). Groups that share a word are merged.
  */
 export function searchSynonyms(
   groups: readonly { words: readonly string[] }[],
   named: readonly { name: string; aliases: readonly string[] }[],
 ): string[][] {
+  // A role or term with no alias is still one word (接待助理, not 接待 + 助理): kept as a group of one.
   const all = [...groups.map((g) => g.words), ...named.map((n) => [n.name, ...n.aliases])]
     .map((words) => [...new Set(words.map((w) => cleanQuery(w).text).filter(Boolean))])
-    .filter((words) => words.length > 1);
+    .filter((words) => words.length > 0);
   const merged: Set<string>[] = [];
   for (const words of all) {
     const touching = merged.filter((set) => words.some((w) => set.has(w)));

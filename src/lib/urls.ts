@@ -21,6 +21,8 @@ export const paths = {
   learningPath: (id: string) => `paths/${id}/`,
   quiz: (procedureId: string) => `quiz/${procedureId}/`,
   trainer: () => 'trainer/',
+  /** The SOP owner's desk: open questions, reviews due, decisions. */
+  desk: () => 'desk/',
   quizSheet: (procedureId: string) => `trainer/procedures/${procedureId}/`,
   pathQuizSheet: (pathId: string) => `trainer/paths/${pathId}/`,
 };

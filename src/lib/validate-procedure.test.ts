@@ -114,7 +114,13 @@ describe('validateProcedure', () => {
   });
 
   it('reports a task without next and an end with next', () => {
-    expect(validateProcedure(procedure((p) => void delete p.steps[2]!.next))).toContainEqual({
+    // A task without next goes on to the following step; the last step has none to go to.
+    const lastTask = procedure((p) => {
+      const [register] = p.steps.splice(2, 1);
+      delete register!.next;
+      p.steps.push(register!);
+    });
+    expect(validateProcedure(lastTask)).toContainEqual({
       step: 'register',
       message: '缺少 next。修正:写明下一步的 id,或把它改为 kind: end。',
     });
@@ -169,6 +175,31 @@ describe('validateProcedure', () => {
     ]);
   });
 
+  it('checks standing roles like step roles: canonical, listed, once each', () => {
+    const ok = procedure((p) => {
+      p.roles = ['前台接待员', '行李生'];
+      p.standingRoles = { title: '分工', roles: [{ role: '行李生', ref: '1', duty: '运送行李' }] };
+    });
+    expect(validateProcedure(ok, context)).toEqual([]);
+    const bad = procedure((p) => {
+      p.standingRoles = {
+        title: '分工',
+        roles: [
+          { role: '接待员', duty: '甲' },
+          { role: '行李生', duty: '乙' },
+          { role: '行李生', duty: '丙' },
+        ],
+      };
+    });
+    expect(validateProcedure(bad, context)).toEqual([
+      { message: 'standingRoles 中的角色 "接待员" 是 "前台接待员" 的别名。修正:写成 "前台接待员"。' },
+      { message: 'standingRoles 中的角色 "接待员" 没有列在 roles 里。修正:把它加进 roles。' },
+      { message: 'standingRoles 中的角色 "行李生" 没有列在 roles 里。修正:把它加进 roles。' },
+      { message: 'standingRoles 中的角色 "行李生" 没有列在 roles 里。修正:把它加进 roles。' },
+      { message: 'standingRoles 中的角色 "行李生" 写了两次。修正:把它的职责合成一条。' },
+    ]);
+  });
+
   it('works on bare steps too', () => {
     expect(
       validateProcedure({
@@ -193,5 +224,19 @@ describe('formatIssues and validateCorpus', () => {
         { file: 'b.mdx', data: { code: 'SOP-A-01' } },
       ]),
     ).toEqual(['b.mdx: 编号 SOP-A-01 已被 a.mdx 使用。修正:每个流程用一个唯一的编号。']);
+  });
+});
+
+describe('owner fields', () => {
+  it('expects a change-log entry for a resolved note, and one review cycle field', () => {
+    const data = procedure((p) => {
+      p.flags = [{ text: '待定', step: 'register', resolved: { date: '2027-01-05', by: '王敏', decision: '照旧' } }];
+      p.changelog = [{ version: '1.0', date: '2026-11-27', changes: '首版。' }];
+      p.reviewEveryMonths = 12;
+      p.nextReview = '2027-06-01';
+    });
+    const messages = validateProcedure(data).map((i) => `${i.step ?? ''}|${i.message}`);
+    expect(messages.some((m) => m.startsWith('register|标注“待定”已于 2027-01-05 确认'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('|同时写了 reviewEveryMonths 和 nextReview'))).toBe(true);
   });
 });

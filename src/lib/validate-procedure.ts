@@ -11,6 +11,8 @@ import { latestChange } from './changelog';
  * with the file, the count and the fix, rather than in the chart renderer.
  */
 export const MAX_CHART_EDGES = 500;
+import { resolutionIssues } from './open-notes';
+import { reviewIssues } from './review';
 
 export interface ValidationIssue {
   /** The step the issue is about, when there is one. */
@@ -229,6 +231,18 @@ function validateReferences(procedure: ProcedureData, context: ValidationContext
     }
   }
 
+  const standing = new Set<string>();
+  for (const { role } of procedure.standingRoles?.roles ?? []) {
+    checkRole(role, 'standingRoles 中的');
+    if (!listed.has(role)) {
+      issues.push({ message: `standingRoles 中的角色 "${role}" 没有列在 roles 里。修正:把它加进 roles。` });
+    }
+    if (standing.has(role)) {
+      issues.push({ message: `standingRoles 中的角色 "${role}" 写了两次。修正:把它的职责合成一条。` });
+    }
+    standing.add(role);
+  }
+
   const checklistIds = new Set<string>();
   for (const checklist of procedure.checklists) {
     if (checklistIds.has(checklist.id)) {
@@ -292,7 +306,12 @@ function validateReferences(procedure: ProcedureData, context: ValidationContext
 }
 
 export function validateProcedure(procedure: ProcedureData, context: ValidationContext = {}): ValidationIssue[] {
-  return [...validateSteps(procedure.steps), ...validateReferences(procedure, context)];
+  return [
+    ...validateSteps(procedure.steps),
+    ...validateReferences(procedure, context),
+    ...resolutionIssues(procedure),
+    ...reviewIssues(procedure).map((message) => ({ message })),
+  ];
 }
 
 /** One readable block per file, one line per issue. */

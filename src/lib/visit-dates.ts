@@ -107,8 +107,11 @@ export function planVisit(input: PlanInput): { ok: true; plan: VisitPlan } | { o
   const warnings: string[] = [];
   const visitEntry = deadlines[deadlines.length - 1]!;
   if (visitEntry.status === 'passed') {
+    // One message: advice to hurry a deadline before a visit that is over would contradict it.
     warnings.push(`来访日期 ${formatDay(visit)}已经过去 ${-visitEntry.daysFromToday} 天,请检查日期是否填对。`);
-  } else if (visitEntry.status === 'today') {
+    return { ok: true, plan: { visit, today, deadlines, warnings } };
+  }
+  if (visitEntry.status === 'today') {
     warnings.push('来访就在今天。');
   }
   for (const d of deadlines) {

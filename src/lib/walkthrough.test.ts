@@ -14,6 +14,7 @@ import {
   stepsToEnd,
   urlStateOf,
   walkData,
+  walkHref,
   writeWalkParams,
   type WalkStep,
 } from './walkthrough';
@@ -169,6 +170,15 @@ describe('URL state', () => {
   it('writes the state of a path', () => {
     expect(urlStateOf(steps, ['greet', 'ask-booking', 'register'], '')).toEqual({ step: 'register', choices: [1] });
     expect(urlStateOf(steps, ['greet'], 'male')).toEqual({ step: 'greet', variant: 'male', choices: [] });
+  });
+});
+
+describe('walkHref', () => {
+  it('opens the page in 演示模式 at the start step, which resume() accepts as it is', () => {
+    const source = procedure();
+    const href = walkHref(source);
+    expect(href).toBe(`?walk=${source.steps.find((s) => s.kind === 'start')!.id}`);
+    expect(resume(walkData(source), parseWalkParams(href)!).notice).toBeUndefined();
   });
 });
 

@@ -211,6 +211,12 @@ export function writeWalkParams(search: string, state: WalkUrlState | undefined)
   return text ? `?${text}` : '';
 }
 
+/** The query string that opens a procedure's page straight in 演示模式, at its start step. */
+export function walkHref(data: Pick<ProcedureData, 'steps'>): string {
+  const start = data.steps.find((s) => s.kind === 'start') ?? data.steps[0]!;
+  return writeWalkParams('', { step: start.id, choices: [] });
+}
+
 export function urlStateOf(steps: Steps, path: readonly string[], variant: string): WalkUrlState {
   return {
     step: path[path.length - 1]!,

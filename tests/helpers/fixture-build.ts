@@ -60,6 +60,17 @@ export function buildSite(options: {
 }
 
 /**
+ * Every reference YAML file into a content folder, so a new collection needs no
+ * change here, but not the learning paths: they name the real procedures.
+ */
+export function copyReferenceData(content: string): void {
+  mkdirSync(content, { recursive: true });
+  for (const name of readdirSync(CONTENT).filter((n) => n.endsWith('.yaml') && n !== 'learning-paths.yaml')) {
+    cpSync(join(CONTENT, name), join(content, name));
+  }
+}
+
+/**
  * `files`: extra content files (name → text or bytes), e.g. a learning-paths.yaml, or
  * "procedures/corporate/x.mdx" for a procedure made in the test.
  */
@@ -71,11 +82,7 @@ export function buildFixture(
   const dir = mkdtempSync(join(tmpdir(), 'sop-fixture-'));
   const content = join(dir, 'content');
   mkdirSync(join(content, 'procedures', 'corporate'), { recursive: true });
-  // Every reference YAML file, so a new collection needs no change here, but not the learning
-  // paths: they name the real procedures, which a fixture does not have (pass one in `files`).
-  for (const name of readdirSync(CONTENT).filter((n) => n.endsWith('.yaml') && n !== 'learning-paths.yaml')) {
-    cpSync(join(CONTENT, name), join(content, name));
-  }
+  copyReferenceData(content); // a fixture has no learning paths unless `files` gives one
   for (const [name, text] of Object.entries(files)) writeFileSync(join(content, name), text);
   for (const name of procedures) {
     cpSync(join(ROOT, 'tests', 'fixtures', 'procedures', name), join(content, 'procedures', 'corporate', name));

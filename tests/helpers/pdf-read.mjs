@@ -1,5 +1,5 @@
 // Reads a PDF with pdf.js (npm, no poppler): `node pdf-read.mjs text FILE`
-// prints each page's text as JSON; `gray FILE PAGE` prints the mean
+// prints each page's text as JSON; `sizes FILE` each page's size in pt; `gray FILE PAGE` prints the mean
 // brightness (0 black – 255 white) of that page rendered small.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +28,14 @@ if (command === 'text') {
     pages.push(unradical(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('')));
   }
   console.log(JSON.stringify(pages));
+} else if (command === 'sizes') {
+  // Each page's size in pt, to tell landscape pages from portrait ones.
+  const sizes = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const { width, height } = (await doc.getPage(n)).getViewport({ scale: 1 });
+    sizes.push({ width, height });
+  }
+  console.log(JSON.stringify(sizes));
 } else if (command === 'gray') {
   const page = await doc.getPage(Number(pageArg));
   // 30 dpi is enough to tell a white page from a dark one.

@@ -31,6 +31,11 @@ export function pdfPageCount(file: string): number {
   return pdfPages(file).length;
 }
 
+/** Each page's size in pt (A4 portrait is about 595 × 842). */
+export function pdfPageSizes(file: string): { width: number; height: number }[] {
+  return read<{ width: number; height: number }[]>('sizes', file);
+}
+
 /** Text without spaces and line breaks, so wrapped lines still match. */
 export function flat(text: string): string {
   return text.replace(/\s+/g, '');

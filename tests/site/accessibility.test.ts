@@ -64,6 +64,7 @@ const PAGES: Target[] = [
   { name: '培训师页', path: 'trainer/' },
   { name: '测验卷(打印)', path: `trainer/procedures/${quizzed}/` },
   { name: '更新记录', path: 'changes/' },
+  { name: '待确认事项与复核', path: 'desk/' },
   { name: '打印手册(一个分类)', path: `handbook/${category}/` },
 ].filter((target) => built(target.path));
 
@@ -163,6 +164,14 @@ const COMPONENTS: Target[] = [
       await question.locator('.quiz-option').first().click();
       await question.locator('.quiz-check').click();
       await question.locator('.quiz-why').waitFor({ state: 'visible' });
+    },
+  },
+  {
+    name: '术语释义(已展开)',
+    path: procedurePath(plain),
+    open: async (page) => {
+      await page.locator('main button.term').first().click();
+      await page.locator('.term-pop:popover-open').waitFor();
     },
   },
   {

@@ -58,13 +58,37 @@ describe.skipIf(!hasChromium)('pages in Chromium', () => {
       expect(await chart.isVisible()).toBe(true);
       const box = await chart.boundingBox();
       expect(box!.width).toBeGreaterThan(100);
-      expect(box!.width).toBeLessThanOrEqual(viewport.width);
+      // A chart wider than the screen pans inside its frame; the frame itself fits the screen.
+      const frame = await page.locator('figure.chart .chart-scroll').first().boundingBox();
+      expect(frame!.x).toBeGreaterThanOrEqual(0);
+      expect(frame!.x + frame!.width).toBeLessThanOrEqual(viewport.width);
       expect(await page.locator('figure.chart g.node[data-step-id]').count()).toBeGreaterThan(5);
       expect(await noHorizontalScroll(page)).toBe(true);
       expect(errors).toEqual([]);
       await page.close();
     });
   }
+
+  it('standing roles sit beside the chart on a wide screen and below it on a phone', async () => {
+    const path = 'procedures/corporate/external-reception-rules/';
+    for (const [viewport, beside] of [
+      [VIEWPORTS.desktop, true],
+      [VIEWPORTS.phone, false],
+    ] as const) {
+      const { page, errors } = await open(path, viewport);
+      const chart = (await page.locator('figure.chart').first().boundingBox())!;
+      const aside = (await page.locator('aside.standing-roles').boundingBox())!;
+      if (beside) {
+        expect(aside.x).toBeGreaterThanOrEqual(chart.x + chart.width);
+        expect(aside.y).toBeLessThan(chart.y + chart.height);
+      } else {
+        expect(aside.y).toBeGreaterThanOrEqual(chart.y + chart.height);
+      }
+      expect(await noHorizontalScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
 
   it('a chart node leads to its step text', async () => {
     const { page } = await open(PROCEDURE, VIEWPORTS.desktop);

@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { procedureSchema } from '../../src/lib/procedure-schema';
-import { procedureFiles, readMdx, CONTENT } from '../helpers/content-files';
+import { roleSchema } from '../../src/lib/reference-schemas';
+import { procedureFiles, readMdx, readYamlList, CONTENT } from '../helpers/content-files';
 import { chartsOf, chartsPrerendered, DIST, eagerScripts, readPage } from '../helpers/dist';
 
 const procedures = procedureFiles().map((file) => {
@@ -43,5 +44,33 @@ describe('procedure pages', () => {
     const categories = readdirSync(join(DIST, 'categories'));
     expect(categories.sort()).toEqual(['corporate', 'hotel', 'property', 'spa']);
     expect(readPage('404.html')).toContain('找不到这个页面');
+  });
+});
+
+describe('standing roles (a team’s duties that span the flow)', () => {
+  const roleIds = new Map(readYamlList('roles.yaml').map((r) => roleSchema.parse(r)).map((r) => [r.name, r.id]));
+  const withRoles = procedures.filter((p) => p.data.standingRoles);
+
+  it('exist in the content', () => {
+    expect(withRoles.map((p) => p.id)).toContain('corporate/external-reception-rules');
+  });
+
+  it.each(withRoles.map((p) => [p.id, p] as const))('%s: beside the chart as indexed text, and on each role page', (_id, p) => {
+    const html = readPage(`procedures/${p.id}/`);
+    // Right after the chart section (which search ignores), not inside it and not in the chart.
+    const aside = /<\/section>\s*<aside class="standing-roles"[\s\S]*?<\/aside>/.exec(html)?.[0];
+    expect(aside, 'aside.standing-roles right after the chart section').toBeDefined();
+    expect(html).toMatch(/<div class="chart-area\b[^"]*\bhas-standing-roles"[^>]*>\s*<section aria-labelledby="chart-title" data-pagefind-ignore="all"/);
+    expect(aside).not.toContain('data-pagefind-ignore');
+    expect(aside).toContain(p.data.standingRoles!.title);
+    for (const { role, ref, duty } of p.data.standingRoles!.roles) {
+      expect(aside).toContain(duty);
+      expect(aside).toContain(`>${role}</a>`);
+      if (ref) expect(aside).toContain(ref);
+      const rolePage = readPage(`roles/${roleIds.get(role)}/`);
+      expect(rolePage).toContain(duty);
+      expect(rolePage).not.toContain('目前没有流程把步骤指派给这个角色');
+    }
+    for (const chart of chartsOf(html)) expect(chart.stepIds.length).toBe(p.data.steps.length);
   });
 });

@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChartRenderer, withConfigCopiedOnce, type ChromiumChartRenderer } from '../../src/build/chart-renderer';
-import { procedureCharts } from '../../src/lib/procedure-charts';
+import { chartSources } from '../../src/lib/procedure-charts';
 import { procedureSchema } from '../../src/lib/procedure-schema';
 import { chromiumPath, hasChromium } from '../helpers/browser';
 import { procedureFiles, readMdx } from '../helpers/content-files';
 
 const require = createRequire(import.meta.url);
 const sources = procedureFiles().flatMap((file) =>
-  procedureCharts(procedureSchema.parse(readMdx(file).frontmatter)).map((chart) => chart.source),
+  chartSources(procedureSchema.parse(readMdx(file).frontmatter)),
 );
 
 describe('the chart speed-up', () => {

@@ -84,14 +84,17 @@ describe.skipIf(!hasChromium)('checklists in Chromium', () => {
     for (const checklist of p.data.checklists) {
       const first = checklist.items.find((i) => !i.when)!;
       const last = [...checklist.items].reverse().find((i) => !i.when)!;
-      const unconditional = checklist.items.filter((i) => !i.when).length;
+      // Choices (需要…: items others depend on) are not work, and never counted.
+      const choices = new Set(checklist.items.filter((i) => !i.when && checklist.items.some((j) => j.when === i.id)).map((i) => i.id));
+      const unconditional = checklist.items.filter((i) => !i.when && !choices.has(i.id)).length;
       expect(await progressText(page, checklist.id)).toBe(`已完成 0 / ${unconditional} 项`);
       await box(page, checklist.id, first.id).check();
       await box(page, checklist.id, last.id).check();
       const ticked = new Set([first.id, last.id]);
       // Ticking an item reveals the items that depend on it.
       const revealed = checklist.items.filter((i) => i.when && ticked.has(i.when)).length;
-      expect(await progressText(page, checklist.id)).toBe(`已完成 ${ticked.size} / ${unconditional + revealed} 项`);
+      const done = [...ticked].filter((id) => !choices.has(id)).length;
+      expect(await progressText(page, checklist.id)).toBe(`已完成 ${done} / ${unconditional + revealed} 项`);
     }
     await page.reload();
     await page.waitForFunction(() => customElements.get('sop-checklist') !== undefined);
@@ -142,25 +145,35 @@ describe.skipIf(!hasChromium)('checklists in Chromium', () => {
     const { page, context } = await open(SALES);
     const prepareGift = page.locator(`${ARRANGEMENTS} li[data-item="prepare-gift"]`);
     expect(await prepareGift.isVisible()).toBe(false);
-    expect(await progressText(page, 'pre-visit-arrangements')).toBe('已完成 0 / 6 项');
+    // The four 需要… items are choices: only the two tasks count.
+    expect(await progressText(page, 'pre-visit-arrangements')).toBe('已完成 0 / 2 项');
 
     await box(page, 'pre-visit-arrangements', 'need-gift').check();
     expect(await prepareGift.isVisible()).toBe(true);
-    expect(await progressText(page, 'pre-visit-arrangements')).toBe('已完成 1 / 7 项');
+    expect(await progressText(page, 'pre-visit-arrangements')).toBe('已完成 0 / 3 项');
     await box(page, 'pre-visit-arrangements', 'prepare-gift').check();
-    expect(await progressText(page, 'pre-visit-arrangements')).toBe('已完成 2 / 7 项');
+    expect(await progressText(page, 'pre-visit-arrangements')).toBe('已完成 1 / 3 项');
 
     // Kept across a reload, condition and all.
     await page.reload();
     expect(await prepareGift.isVisible()).toBe(true);
     expect(await box(page, 'pre-visit-arrangements', 'prepare-gift').isChecked()).toBe(true);
 
-    // Unticking the condition hides the item and drops its tick.
+    // Unticking the condition hides the item, which no longer counts, but keeps its tick.
     await box(page, 'pre-visit-arrangements', 'need-gift').uncheck();
     expect(await prepareGift.isVisible()).toBe(false);
-    expect(await progressText(page, 'pre-visit-arrangements')).toBe('已完成 0 / 6 项');
+    expect(await progressText(page, 'pre-visit-arrangements')).toBe('已完成 0 / 2 项');
+    await page.reload();
     await box(page, 'pre-visit-arrangements', 'need-gift').check();
-    expect(await box(page, 'pre-visit-arrangements', 'prepare-gift').isChecked()).toBe(false);
+    expect(await prepareGift.isVisible()).toBe(true);
+    expect(await box(page, 'pre-visit-arrangements', 'prepare-gift').isChecked()).toBe(true);
+
+    // A visit that needs no table cards, fruit, gifts or meals is complete with the two tasks.
+    await box(page, 'pre-visit-arrangements', 'need-gift').uncheck();
+    await box(page, 'pre-visit-arrangements', 'visitor-info').check();
+    await box(page, 'pre-visit-arrangements', 'asked-manager').check();
+    expect(await progressText(page, 'pre-visit-arrangements')).toBe('已完成 2 / 2 项');
+    expect(await page.locator('#checklist-pre-visit-arrangements [data-progress]').getAttribute('class')).toContain('complete');
 
     // The other conditions are independent.
     expect(await page.locator(`${ARRANGEMENTS} li[data-item="book-restaurant"]`).isVisible()).toBe(false);

@@ -278,11 +278,11 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
     await page.close();
   });
 
-  it('a draft made of template steps has no quiz, and says why', async () => {
+  it('a draft made of template steps offers no quiz, and its page says why', async () => {
     const draft = procedures.find((p) => p.data.status === '草稿' && p.quiz.length === 0)!;
-    const { page } = await open(`quiz/${draft.id}/`);
-    expect(await page.locator('.quiz-question').count()).toBe(0);
-    expect(await page.locator('.quiz-empty').textContent()).toContain('草稿');
+    const { page } = await open(`procedures/${draft.id}/`);
+    await expect.poll(() => page.locator('.learning-box').textContent()).toContain('暂不出自测题');
+    expect(await page.locator('.learning-box a.learning-quiz-link').count()).toBe(0);
     await page.close();
   });
 });

@@ -4,13 +4,24 @@
 import { describe, expect, it } from 'vitest';
 import { qrSvg } from '../../src/build/qr';
 import { formatDate } from '../../src/lib/dates';
-import { absoluteUrl, cssString, DEFAULT_SITE, newestDate } from '../../src/lib/print';
+import { stepFingerprint } from '../../src/lib/fingerprint';
+import { absoluteUrl, cssString, DRAFT_FOOTER, newestDate, procedureRunningText } from '../../src/lib/print';
+import { printableSite } from '../../src/lib/print-site';
 import { paths } from '../../src/lib/urls';
-import { readPage } from '../helpers/dist';
+import { readdirSync } from 'node:fs';
+import { DIST, readPage } from '../helpers/dist';
 import { categories, loadProcedures } from '../helpers/procedures';
 
-const SITE = process.env.SOP_SITE || DEFAULT_SITE;
+/** The address paper copies carry: none unless SOP_SITE names a public one. */
+const SITE = printableSite(process.env.SOP_SITE);
 const procedures = loadProcedures();
+
+/** Every built HTML page, as a path readPage() takes. */
+function allPages(): string[] {
+  return readdirSync(DIST, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html') && !file.startsWith('.'))
+    .map((file) => file.replace(/\\/g, '/'));
+}
 
 /** ids defined in tags (not in text), with how often each occurs. */
 function idCounts(html: string): Map<string, number> {
@@ -24,27 +35,46 @@ function idCounts(html: string): Map<string, number> {
 describe('procedure pages in print', () => {
   it.each(procedures.map((p) => [p.id, p] as const))('%s: URL, QR code, running header, sign-off sheet', async (_id, p) => {
     const html = readPage(paths.procedure(p.id));
-    const url = absoluteUrl(SITE, '/', paths.procedure(p.id));
     const block = /<div class="print-source" data-print-source="page"[\s\S]*?<\/div>\s*<\/div>/.exec(html)?.[0];
     expect(block, 'print-source block').toBeDefined();
-    expect(block).toContain(`<p class="print-url">${url}</p>`);
-    expect(block).toContain(await qrSvg(url));
+    if (SITE) {
+      const url = absoluteUrl(SITE, '/', paths.procedure(p.id));
+      expect(block).toContain(`<p class="print-url">${url}</p>`);
+      expect(block).toContain(await qrSvg(url));
+    } else {
+      // No public address: no link, no QR code, rather than one leading nowhere.
+      expect(block).not.toContain('print-url');
+      expect(block).not.toContain('<svg');
+    }
     expect(block).toContain(`版本 ${p.data.version}`);
     expect(block).toContain(formatDate(p.data.reviewed));
-    expect(html).toContain(`@page{@top-left{content:${cssString(`${p.data.code} ${p.data.title}`)}}`);
+    expect(html).toContain(`@page{@top-left{content:${cssString(procedureRunningText(p.data, formatDate(p.data.reviewed)).left)}}`);
+    if (p.data.status === '草稿') expect(html).toContain(`@bottom-left{content:${cssString(DRAFT_FOOTER)}}`);
     const sheet = /<section class="signoff-sheet"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
     expect(sheet).toContain('阅读确认签字表');
     expect(sheet).toContain(p.data.code);
+    // Tied to a version: the version and the step fingerprint the page shows too.
+    expect(sheet.replace(/<[^>]+>/g, '')).toContain(`签字所依据的版本:${p.data.version} · 步骤指纹 ${stepFingerprint(p.data)}`);
+    expect(html).toMatch(new RegExp(`data-fingerprint title="步骤数据的短指纹:与签字表上的不同,说明签字后流程已改"[^>]*>${stepFingerprint(p.data)}</span>`));
     for (const column of ['姓名', '岗位', '阅读日期', '签名']) expect(sheet).toContain(`>${column}</th>`);
     expect(html).toMatch(/<print-controls[^>]*>[\s\S]*?<button type="button" data-print="all"[^>]*>打印本页<\/button>/);
   });
 
   it('other pages end with the site URL block, pointing at themselves', async () => {
     const html = readPage('');
-    const url = absoluteUrl(SITE, '/', paths.home());
     expect(html).toContain('data-print-source="site"');
+    if (!SITE) return expect(html).not.toContain('print-url');
+    const url = absoluteUrl(SITE, '/', paths.home());
     expect(html).toContain(`<p class="print-url">${url}</p>`);
     expect(html).toContain(await qrSvg(url));
+  });
+
+  it('no built page carries a loopback address (127.0.0.1, localhost, [::1])', () => {
+    const pages = allPages();
+    expect(pages.length).toBeGreaterThan(procedures.length);
+    const loopback = /(?:https?:)?\/\/(?:127(?:\.\d{1,3}){3}|localhost|\[::1\]|0\.0\.0\.0)(?=[:/"'\s<]|$)/i;
+    const offenders = pages.filter((path) => loopback.test(readPage(path)));
+    expect(offenders).toEqual([]);
   });
 });
 

@@ -6,13 +6,16 @@ import type { Browser, Page } from 'playwright-core';
 import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { DIST } from '../helpers/dist';
-import { flat, pageBrightness, pdfPageCount, pdfPages, savePdf } from '../helpers/pdf';
+import { flat, pageBrightness, pdfPageCount, pdfPages, pdfPageSizes, savePdf } from '../helpers/pdf';
 import { categories, loadProcedures, type ContentProcedure } from '../helpers/procedures';
 import { formatDate } from '../../src/lib/dates';
-import { absoluteUrl, DEFAULT_SITE, newestDate } from '../../src/lib/print';
+import { stepFingerprint } from '../../src/lib/fingerprint';
+import { absoluteUrl, DRAFT_FOOTER, newestDate, procedureRunningText } from '../../src/lib/print';
+import { printableSite } from '../../src/lib/print-site';
 import { paths } from '../../src/lib/urls';
 
-const SITE = process.env.SOP_SITE || DEFAULT_SITE;
+/** The address paper copies carry: none unless SOP_SITE names a public one. */
+const SITE = printableSite(process.env.SOP_SITE);
 const procedures = loadProcedures();
 // A4 (210 × 297 mm) less the @page margins of print.css (15 mm a side, 16 mm top, 17 mm bottom), in CSS px.
 const MM = 96 / 25.4;
@@ -58,9 +61,13 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
 
     // The header block on page one: code, title, department, status, version, date, URL.
     const { code, title, department, status, version, reviewed } = p.data;
-    for (const text of [code, title, department, status, version, formatDate(reviewed), absoluteUrl(SITE, '/', paths.procedure(p.id))]) {
+    for (const text of [code, title, department, status, version, formatDate(reviewed)]) {
       expect(pages[0], text).toContain(flat(text));
     }
+    if (SITE) expect(pages[0]).toContain(flat(absoluteUrl(SITE, '/', paths.procedure(p.id))));
+    else expect(all).not.toContain('扫码查看最新版本');
+    // Never a loopback address on paper.
+    expect(all).not.toMatch(/127\.0\.0\.1|localhost|\[::1\]/i);
     // Later pages carry the running header; every page its number.
     expect(pages[1]).toContain(flat(`${code} ${title}`));
     pages.forEach((text, i) => expect(text).toContain(`第${i + 1}页/共${pages.length}页`));
@@ -85,6 +92,7 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     // The sign-off sheet alone on the last page.
     const last = pages.at(-1)!;
     expect(last).toContain('阅读确认签字表');
+    expect(last).toContain(flat(`版本:${p.data.version}·步骤指纹${stepFingerprint(p.data)}`));
     for (const column of ['姓名', '岗位', '阅读日期', '签名']) expect(last).toContain(column);
     for (const step of p.data.steps) expect(last).not.toContain(flat(step.title));
     expect(pages.at(-2)).not.toContain('阅读确认签字表');
@@ -149,15 +157,74 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     for (const p of procedures) {
       await page.goto(site.url + paths.procedure(p.id));
       const boxes = await page.$$eval('figure.chart svg:not(svg svg)', (svgs) =>
-        svgs.filter((svg) => svg.getClientRects().length > 0).map((svg) => svg.getBoundingClientRect().toJSON() as DOMRect),
+        svgs
+          .filter((svg) => svg.getClientRects().length > 0)
+          .map((svg) => {
+            const r = svg.getBoundingClientRect();
+            return { left: r.left, width: r.width, height: r.height, landscape: svg.closest('[data-print-page="landscape"]') !== null };
+          }),
       );
       expect(boxes.length, p.id).toBeGreaterThan(0);
       for (const box of boxes) {
+        // A part too wide for portrait prints on a landscape chart page (267 × 177 mm inside the margins).
+        const area = box.landscape ? { width: 267 * MM, height: 177 * MM } : PRINTABLE;
         expect(box.width, p.id).toBeGreaterThan(100);
         expect(box.left, p.id).toBeGreaterThanOrEqual(0);
-        expect(box.right, p.id).toBeLessThanOrEqual(PRINTABLE.width);
-        expect(box.height, p.id).toBeLessThanOrEqual(PRINTABLE.height - 20);
+        expect(box.left + box.width, p.id).toBeLessThanOrEqual(area.width);
+        expect(box.height, p.id).toBeLessThanOrEqual(area.height - 20);
       }
+    }
+    await page.close();
+  });
+
+  it('every procedure prints its 流程图 heading with its chart, and no page holds only a stray line or two', { timeout: 180_000 }, async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    for (const p of procedures) {
+      await page.goto(site.url + paths.procedure(p.id), { waitUntil: 'load' });
+      const file = await print(page);
+      const texts = pdfPages(file);
+      // The heading's page also holds the first part's first node.
+      const headingPage = texts.findIndex((t) => t.split('\n').some((line) => line.trim() === '流程图'));
+      expect(headingPage, `${p.id}: 流程图 heading`).toBeGreaterThanOrEqual(0);
+      const firstNode = await page.$eval('figure.chart .chart-part svg g.node[data-step-id] .nodeLabel', (el) => el.textContent ?? '');
+      expect(flat(texts[headingPage]!), `${p.id}: chart on the heading's page`).toContain(flat(firstNode));
+      // Running header and footer aside, every page but the last holds at least three lines.
+      texts.slice(0, -1).forEach((text, i) => {
+        const lines = text
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line && !line.includes('打印件以网页最新版本为准') && !line.startsWith(p.data.code) && !/^第 \d+ 页/.test(line));
+        expect(lines.length, `${p.id}: page ${i + 1} of ${texts.length}`).toBeGreaterThanOrEqual(3);
+      });
+    }
+    await page.close();
+  });
+
+  it('a chart part marked too wide for portrait prints on a landscape page, the rest stays portrait', async () => {
+    const page = await open('procedures/hotel/room-change/');
+    // The build marks parts wider than a portrait page; no current chart needs it, so mark one here.
+    await page.$eval('figure.chart .chart-part', (part) => part.setAttribute('data-print-page', 'landscape'));
+    const sizes = pdfPageSizes(await print(page)).map((size) => size.width > size.height);
+    expect(sizes.filter((landscape) => landscape)).toHaveLength(1);
+    expect(sizes[0]).toBe(false);
+    await page.close();
+  });
+
+  it('a table never leaves its header row alone at a page foot', async () => {
+    const page = await open('procedures/corporate/reception-process-standards/');
+    await page.emulateMedia({ media: 'print' });
+    const tables = await page.$$eval('main table:has(thead)', (tables) =>
+      tables.map((table) => ({
+        head: getComputedStyle(table.querySelector('thead')!).breakAfter,
+        rows: [...table.querySelectorAll('tbody > tr')].slice(0, 3).map((tr) => getComputedStyle(tr).breakBefore),
+      })),
+    );
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) {
+      expect(table.head).toBe('avoid');
+      // The first two rows come with the header; later rows may start a page.
+      expect(table.rows.slice(0, 2)).toEqual(table.rows.slice(0, 2).map(() => 'avoid'));
+      if (table.rows[2]) expect(table.rows[2]).toBe('auto');
     }
     await page.close();
   });
@@ -244,5 +311,81 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     expect(signed.length).toBe(plain.length + mine.length);
     expect(signed.filter((text) => text.includes('阅读确认签字表'))).toHaveLength(mine.length);
     await page.close();
+  });
+
+  it('a draft says 草稿 on every printed page, the sign-off sheet too, which records a reading, not a promise', async () => {
+    const draft = procedures.find((p) => p.data.status === '草稿')!;
+    const page = await open(paths.procedure(draft.id));
+    const pages = pdfPages(await print(page)).map(flat);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain('草稿'));
+    const sheet = pages.at(-1)!;
+    expect(sheet).toContain('阅读确认签字表');
+    expect(sheet).not.toContain(flat('本人已阅读并理解上述流程,将按流程执行'));
+
+    // Only the sheet: still marked as a draft.
+    await page.evaluate(() => (document.documentElement.dataset.printOnly = 'signoff'));
+    const only = pdfPages(await print(page)).map(flat);
+    expect(only).toHaveLength(1);
+    expect(only[0]).toContain('草稿');
+    await page.evaluate(() => delete document.documentElement.dataset.printOnly);
+
+    // The statement is there for whoever asks for it.
+    await page.getByLabel(/将按流程执行/).check();
+    expect(pdfPages(await print(page)).map(flat).at(-1)).toContain(flat('本人已阅读并理解上述流程,将按流程执行'));
+    await page.close();
+
+    // A published procedure keeps the statement and never says 草稿 in its margins.
+    const published = procedures.find((p) => p.data.status === '正式' && !p.body.includes('草稿'))!;
+    const other = await open(paths.procedure(published.id));
+    const printed = pdfPages(await print(other)).map(flat);
+    expect(printed.at(-1)).toContain(flat('本人已阅读并理解上述流程,将按流程执行'));
+    await other.close();
+  });
+
+  it('the sign-off table’s 序号 header stays on one line', async () => {
+    const page = await open(paths.procedure(withChecklists.id));
+    await page.emulateMedia({ media: 'print' });
+    const lines = await page.locator('.signoff-table th.signoff-no').evaluate((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
+    await page.close();
+  });
+
+  it('no printed page holds only the closing 来源 note or a list’s last bullet', { timeout: 240_000 }, async () => {
+    /** Lines printed in the page margins: running header, footer, page number. */
+    const margins = new Set(['接待流程手册·打印件以网页最新版本为准', flat(DRAFT_FOOTER)]);
+    procedures.forEach((p, i) => {
+      const date = formatDate(p.data.reviewed);
+      for (const prefix of ['', `${i + 1}. `]) {
+        const text = procedureRunningText({ ...p.data, status: p.data.status }, date, prefix);
+        margins.add(flat(text.left));
+        margins.add(flat(text.right));
+      }
+    });
+    const body = (raw: string) =>
+      raw
+        .split('\n')
+        .map(flat)
+        .filter((line) => line && !margins.has(line) && !/^第\d+页\/共\d+页$/.test(line))
+        .join('');
+    for (const path of [...procedures.map((p) => paths.procedure(p.id)), paths.handbook()]) {
+      const page = await open(path);
+      await page.emulateMedia({ media: 'print' });
+      // What must never stand alone: the 来源 note and each list's last item (of two or more).
+      const loners = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.source-note, li + li:last-child')]
+          .map((el) => el.innerText.replace(/\s+/g, ''))
+          .filter(Boolean),
+      );
+      await page.emulateMedia({ media: 'screen' });
+      const pages = pdfPages(await print(page)).map(body);
+      const alone = pages.map((text, i) => [i + 1, text] as const).filter(([, text]) => loners.includes(text));
+      expect(alone, path).toEqual([]);
+      await page.close();
+    }
   });
 });

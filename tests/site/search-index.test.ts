@@ -90,6 +90,36 @@ describe('procedure pages for search', () => {
       for (const branches of main.matchAll(/<ul class="step-branches"[^>]*>/g)) expect(branches[0]).toContain('data-pagefind-ignore');
     }
   });
+
+  it('indexes every checklist item, which Pagefind would drop inside <label>, at its titled checklist', () => {
+    let items = 0;
+    for (const p of procedures) {
+      const main = mainOf(readPage(`procedures/${p.id}/`));
+      for (const checklist of p.data.checklists) {
+        const section = new RegExp(`<section[^>]*id="checklist-${checklist.id}"[^>]*>[\\s\\S]*?</section>`).exec(main)?.[0];
+        expect(section, `${p.id} ${checklist.id}`).toContain(`data-pagefind-title="${attr(`检查表:${checklist.title}`)}"`);
+        for (const item of checklist.items) {
+          const li = new RegExp(`<li data-item="${item.id}"[^>]*>`).exec(section!)?.[0];
+          expect(li, `${p.id} ${item.id}`).toContain(`data-text="${attr(item.text)}"`);
+          expect(li).toContain('data-pagefind-index-attrs="data-text"');
+          items++;
+        }
+      }
+      // The checklist's buttons and notices are not content.
+      for (const tools of main.matchAll(/<div class="checklist-tools"[^>]*>/g)) expect(tools[0]).toContain('data-pagefind-ignore="all"');
+    }
+    expect(items).toBeGreaterThan(50);
+  });
+
+  it('indexes a flag once, in the page\'s list of flags at lower weight, not inside its step', () => {
+    for (const p of procedures.filter((p) => p.data.flags.some((f) => f.step))) {
+      const main = mainOf(readPage(`procedures/${p.id}/`));
+      expect(main, p.id).toMatch(/<aside class="flags"[^>]* data-pagefind-weight="0.5"/);
+      const notes = [...main.matchAll(/<p class="flag-note"[^>]*>/g)];
+      expect(notes.length, p.id).toBeGreaterThan(0);
+      for (const note of notes) expect(note[0]).toContain('data-pagefind-ignore');
+    }
+  });
 });
 
 describe('search costs nothing until used', () => {
@@ -98,7 +128,7 @@ describe('search costs nothing until used', () => {
   it.each(procedures.map((p) => [p.id] as const))('%s loads no Pagefind or search panel code up front', (id) => {
     const scripts = eagerScripts(readPage(`procedures/${id}/`));
     for (const s of scripts) {
-      expect(s.name, 'search panel must be a lazy chunk').not.toMatch(/search-panel/);
+      expect(s.name, 'search panel must be a lazy chunk').not.toMatch(/search-panel|search-highlight/);
       expect(s.code, s.name).not.toMatch(/pagefind-(?:entry|worker)|pf_meta|pf_index/);
     }
     // The header's search button and what it imports: well under 2 KB gzip.

@@ -40,7 +40,10 @@ describe.skipIf(!hasChromium)('search on a site served under /sop/', () => {
     await page.keyboard.type('引领客人');
     await page.waitForSelector('dialog search-panel[data-state="done"]', { timeout: 15_000 });
     const href = await page.locator('dialog .search-result a.search-hit').first().getAttribute('href');
-    expect(href).toBe('/sop/procedures/corporate/small-valid/#step-lead-guest');
+    // The words searched ride along, to be highlighted on arrival.
+    const url = new URL(href!, site.url);
+    expect(url.pathname + url.hash).toBe('/sop/procedures/corporate/small-valid/#step-lead-guest');
+    expect(url.searchParams.getAll('highlight').length).toBeGreaterThan(0);
     const pagefind = requests.filter((r) => r.includes('/pagefind/'));
     expect(pagefind.length).toBeGreaterThan(0);
     expect(pagefind.every((r) => r.startsWith('/sop/pagefind/'))).toBe(true);

@@ -12,7 +12,7 @@ import { CONTENT, procedureFiles, readMdx, readYamlList } from '../helpers/conte
 import { procedureSchema } from '../../src/lib/procedure-schema';
 import { categorySchema } from '../../src/lib/reference-schemas';
 import { procedureFacets } from '../../src/lib/search-index';
-import { MAX_QUERY_CHARS } from '../../src/lib/search-query';
+import { cleanQuery, MAX_QUERY_CHARS } from '../../src/lib/search-query';
 
 const PROCEDURE = 'procedures/spa/lobby-shoe-bar/';
 const categories = readYamlList('categories.yaml').map((c) => categorySchema.parse(c));
@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
 
   it('loads no search code or index on a procedure page until search is opened', async () => {
     const { page, errors, requests } = await open(PROCEDURE, VIEWPORTS.desktop, 'networkidle');
-    expect(requests.filter((r) => /\/pagefind\/|search-panel/.test(r))).toEqual([]);
+    expect(requests.filter((r) => /\/pagefind\/|search-panel|search-highlight/.test(r))).toEqual([]);
     await page.locator('.search-button').click();
     await page.keyboard.type('押金');
     await settled(page, DIALOG, '押金');
@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     await page.keyboard.press('ArrowUp');
     expect(await focusedIs(page, `${DIALOG} input`)).toBe(true);
     await page.keyboard.press('ArrowDown');
-    await Promise.all([page.waitForURL(/group-check-in\/#step-confirm-with-leader$/), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(/group-check-in\/(\?[^#]*)?#step-confirm-with-leader$/), page.keyboard.press('Enter')]);
     const step = page.locator('#step-confirm-with-leader');
     expect(await step.evaluate((el) => el.matches(':target'))).toBe(true);
     expect(await step.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight)).toBe(true);
@@ -307,5 +307,159 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
       expect(await page.locator(`${DIALOG} .search-status`).textContent()).toContain('同时搜索了');
       await page.close();
     }
+  });
+
+  it('highlights the searched words on the page a result opens, loading only the highlighter', async () => {
+    const { page, errors } = await open('search/?q=' + encodeURIComponent('押金'), VIEWPORTS.phone);
+    await settled(page, PAGE, '押金', ['done']);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await Promise.all([page.waitForURL(/\?highlight=/), page.locator(`${PAGE} .search-result a.search-hit`).first().click()]);
+    await page.waitForSelector('main[data-highlighted]');
+    const marks = await page.$$eval('main mark.search-highlight', (m) => m.map((x) => x.textContent));
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set(['押金']));
+    // Arrival needs no search index: only the small highlighter module.
+    expect(requests.filter((r) => r.includes('/pagefind/'))).toEqual([]);
+    expect(requests.some((r) => /search-highlight/.test(r))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds every checklist item at its checklist (or the same item in another, or the step that links to it, is named for it, says it word for word or cites its clause)', async () => {
+    const { page, errors } = await open('search/', VIEWPORTS.phone);
+    const items: { path: string; text: string; at: string[] }[] = [];
+    for (const { path } of facets) {
+      const html = await (await fetch(site.url + path)).text();
+      // Each step's HTML, to know which steps point to a checklist ("检查表:…" link).
+      const starts = [...html.matchAll(/<li[^>]*\bid="(step-[^"]+)"/g)];
+      const steps = starts.map((m, i) => ({ id: m[1]!, html: html.slice(m.index, starts[i + 1]?.index ?? html.length) }));
+      const decode = (raw: string) => raw.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      const lists = [...html.matchAll(/<section[^>]*id="(checklist-[^"]+)"[^>]*>([\s\S]*?)<\/section>/g)].map(([, id, body]) => ({
+        id: id!,
+        items: [...body!.matchAll(/data-text="([^"]+)"/g)].map(([, raw]) => decode(raw!)),
+      }));
+      const squash = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
+      // A short step name holding the item's characters in order (是否需要准备礼品 for 需要礼品).
+      const namedFor = (name: string, item: string) =>
+        [...name].length <= [...item].length + 4 && new RegExp([...item].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*'), 'u').test(name);
+      const titleOf = (step: string) => squash(/<h3 class="step-title"[^>]*>([\s\S]*?)<\/h3>/.exec(step)?.[1] ?? '').replace(/^第\d+步[::]/, '').replace(/[??]$/, '');
+      for (const list of lists) {
+        // Also a right place to land: another checklist of the page holding the same item;
+        // a step that points to this checklist; a step named for the item; a step that
+        // restates it word for word (a sentence, not a single word); or, for an item
+        // carrying the source's clause number (1.3.3 …), the step citing that clause.
+        const landings = (item: string) => {
+          const clause = /^(\d+(?:\.\d+)+)\s+(.*)$/.exec(item);
+          const words = squash(clause?.[2] ?? item);
+          const cites = (step: string) => clause !== null && new RegExp(`(^|[^\\d.])${clause[1]!.replace(/\./g, '\\.')}(?![\\d.])`).test(squash(step));
+          return [
+            ...lists.filter((other) => other !== list && other.items.includes(item)).map((other) => other.id),
+            ...steps
+              .filter(
+                (step) =>
+                  step.html.includes(`href="#${list.id}"`) ||
+                  ([...words].length >= 2 && namedFor(titleOf(step.html), words)) ||
+                  ([...words].length >= 5 && squash(step.html).includes(words)) ||
+                  cites(step.html),
+              )
+              .map((step) => step.id),
+          ];
+        };
+        for (const text of list.items) items.push({ path, text, at: [list.id, ...landings(text)] });
+      }
+    }
+    expect(items.length).toBeGreaterThan(50);
+    const missed: string[] = [];
+    for (const item of items) {
+      await page.locator(`${PAGE} input`).fill(item.text);
+      await settled(page, PAGE, cleanQuery(item.text).text);
+      const top = (await page.$$eval(`${PAGE} .search-result > a.search-hit`, (links) => links.map((a) => (a as HTMLAnchorElement).href))).slice(0, 3);
+      const ok = top.some((href) => {
+        const url = new URL(href);
+        return url.pathname === `/${item.path}` && item.at.includes(decodeURIComponent(url.hash.slice(1)));
+      });
+      if (!ok) missed.push(`${item.text} (${item.path}#${item.at[0]}) → ${top.map((h) => decodeURIComponent(new URL(h).pathname + new URL(h).hash)).join('  ')}`);
+    }
+    expect(missed).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters by status: 草稿 shows drafts only, 正式 none', async () => {
+    const { page, errors } = await open('search/?q=' + encodeURIComponent('客人'));
+    await settled(page, PAGE, '客人', ['done']);
+    await page.locator(`${PAGE} .search-filters summary`).click();
+    const draft = page.locator(`${PAGE} .search-chip[data-key="status"][data-value="草稿"]`);
+    await draft.click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('status') === '草稿');
+    await settled(page, PAGE, '客人', ['done']);
+    const drafts = facets.filter((f) => f.filters.status.includes('草稿')).map((f) => f.path);
+    const shown = await hits(page, PAGE);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const path of shown) expect(drafts, path).toContain(path);
+    expect(await page.locator(`${PAGE} .search-result .badge.draft`).count()).toBe(shown.length);
+    await draft.click();
+    await page.locator(`${PAGE} .search-chip[data-key="status"][data-value="正式"]`).click();
+    await settled(page, PAGE, '客人', ['done']);
+    expect(await page.locator(`${PAGE} .search-result .badge.draft`).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone: filters in one row per group without overlap, 44 px targets, no notice over results', async () => {
+    const { page, errors } = await open('search/?q=' + encodeURIComponent('客人'), VIEWPORTS.phone);
+    await settled(page, PAGE, '客人', ['done']);
+    await page.waitForSelector(`${PAGE} .search-chip`, { state: 'attached' });
+    const summary = (await page.locator(`${PAGE} .search-filters summary`).boundingBox())!;
+    expect(summary.height).toBeGreaterThanOrEqual(44);
+    // Closed, the filters take that one row and no chip shows.
+    expect(await page.locator(`${PAGE} .search-chip`).first().isVisible()).toBe(false);
+    await page.locator(`${PAGE} .search-filters summary`).click();
+    const groups = await page.$$eval(`${PAGE} .search-chip-group`, (els) =>
+      els.map((group) =>
+        [...group.children].map((child) => {
+          const r = child.getBoundingClientRect();
+          return { text: child.textContent, top: r.top, left: r.left, right: r.right, bottom: r.bottom, clipped: child.scrollWidth > child.clientWidth + 1 };
+        }),
+      ),
+    );
+    expect(groups.length).toBeGreaterThanOrEqual(4);
+    for (const boxes of groups) {
+      // One row: the label and every chip share a line.
+      expect(new Set(boxes.map((b) => Math.round(b.top))).size, boxes[0]!.text!).toBe(1);
+      for (const [i, a] of boxes.entries()) {
+        expect(a.clipped, a.text!).toBe(false);
+        for (const b of boxes.slice(i + 1)) expect(a.right <= b.left + 0.5 || b.right <= a.left + 0.5, `${a.text} / ${b.text}`).toBe(true);
+      }
+    }
+    const small = await page.$$eval(
+      `${PAGE} button:not([hidden]), ${PAGE} summary, ${PAGE} .search-results a, ${PAGE} input`,
+      (els) =>
+        els
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => ({ text: (el.textContent ?? '').slice(0, 12), h: el.getBoundingClientRect().height }))
+          .filter((b) => b.h < 44),
+    );
+    expect(small).toEqual([]);
+    // A notice (offline copy saved, update ready) never covers a result.
+    await page.evaluate(() => {
+      const notice = document.querySelector<HTMLElement>('.app-notice')!;
+      notice.querySelector('[data-notice-lines]')!.replaceChildren(Object.assign(document.createElement('p'), { textContent: '已保存,可离线使用' }));
+      notice.hidden = false;
+    });
+    for (const y of [0, 400, 100_000]) {
+      await page.evaluate((y) => scrollTo(0, y), y);
+      const overlap = await page.evaluate(() => {
+        const n = document.querySelector('.app-notice')!.getBoundingClientRect();
+        return [...document.querySelectorAll('search-panel[data-standalone] .search-result')].some((li) => {
+          const r = li.getBoundingClientRect();
+          return r.left < n.right && n.left < r.right && r.top < n.bottom && n.top < r.bottom;
+        });
+      });
+      expect(overlap, `scrolled to ${y}`).toBe(false);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -92,7 +92,8 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
         return box.hidden ? [] : [...box.querySelectorAll('li')].map((li) => li.textContent!.trim());
       };
       const current = [...document.querySelectorAll('.chart g.node.is-current')];
-      const pane = dialog.querySelector('.chart-scroll')!.getBoundingClientRect();
+      // The chart pane: the frame of the part that holds the current step.
+      const pane = (current[0]?.closest('.chart-scroll') ?? dialog.querySelector('.chart-scroll')!).getBoundingClientRect();
       const node = current[0]?.getBoundingClientRect();
       return {
         open: dialog.hasAttribute('open'),
@@ -287,6 +288,64 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
     await page.close();
   });
 
+  it('works with a presenter remote: PageDown / PageUp walk, B or . blanks the screen', async () => {
+    const { page, errors } = await open(LOBBY, { width: 1024, height: 768 });
+    await startByKeyboard(page);
+    await page.keyboard.press('PageDown');
+    await waitForStep(page, 'arrive-or-leave');
+    await page.keyboard.press('PageUp');
+    await waitForStep(page, 'receive-guest');
+    const blank = page.locator('[data-walk-blank]');
+    for (const key of ['b', '.']) {
+      await page.keyboard.press(key);
+      expect(await blank.isVisible(), key).toBe(true);
+      // The whole stage is black: nothing of the chart or the card shows through.
+      const covered = await page.evaluate(() => {
+        const stage = document.querySelector('[data-walk-stage]')!.getBoundingClientRect();
+        const cover = document.querySelector('[data-walk-blank]')!.getBoundingClientRect();
+        const top = document.elementFromPoint(stage.width / 2, stage.height / 2);
+        return cover.width >= stage.width && cover.height >= stage.height && top?.matches('[data-walk-blank]');
+      });
+      expect(covered).toBe(true);
+      // The next press brings the screen back without moving the walk on.
+      await page.keyboard.press('PageDown');
+      expect(await blank.isVisible()).toBe(false);
+      await waitForStep(page, 'receive-guest');
+    }
+    await page.keyboard.press('PageDown');
+    await waitForStep(page, 'arrive-or-leave');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the camera glides within a part and Z shows the whole chart and back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(`${site.url}${LOBBY}?walk=greet-guest&via=1`, { waitUntil: 'load' });
+    await waitForStep(page, 'greet-guest');
+    const svg = page.locator('dialog .chart-part.is-active svg');
+    const before = await svg.evaluate((el) => getComputedStyle(el).transform);
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, 'ask-service-list');
+    // Motion allowed here: the view moves by a transition, not a jump.
+    expect(await svg.evaluate((el) => getComputedStyle(el).transitionDuration)).not.toBe('0s');
+    await page.waitForFunction((t) => getComputedStyle(document.querySelector('dialog .chart-part.is-active svg')!).transform !== t, before);
+    // Z: every part of the chart in the pane, no camera; Z again: back to following the walk.
+    await page.keyboard.press('z');
+    const parts = await page.locator('dialog .chart-part').count();
+    expect(await page.locator('dialog .chart-part:visible').count()).toBe(parts);
+    expect(await page.locator('dialog figure.is-camera').count()).toBe(0);
+    await page.keyboard.press('Z');
+    expect(await page.locator('dialog figure.is-camera').count()).toBe(1);
+    expect(await page.locator('dialog .chart-part:visible').count()).toBe(1);
+    // Leaving the walk from the whole-chart view gives the page its chart back as it was.
+    await page.keyboard.press('z');
+    await page.locator('[data-walk="exit"]').click();
+    const figure = page.locator('section figure.chart').first();
+    expect(await figure.getAttribute('data-zoom')).toBeNull();
+    expect(await figure.locator('svg').first().evaluate((el) => el.style.transform)).toBe('');
+    await page.close();
+  });
+
   it('follows the chosen variant, and carries it in the URL', async () => {
     const sayAtSeeOff = async (page: Page) => {
       for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', '2']) await page.keyboard.press(key);
@@ -336,32 +395,42 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
       return dialog.scrollWidth <= window.innerWidth && dialog.getBoundingClientRect().width <= window.innerWidth;
     });
     expect(fits).toBe(true);
-    // Zooming in keeps the node in view too.
-    await page.locator('dialog .chart-tools').getByRole('button', { name: '放大流程图' }).click();
-    await waitForStep(page, 'wait-for-bill');
+    // The whole chart (Z) and back to following the walk: the node stays in view both ways.
+    await page.keyboard.press('z');
+    expect(await page.locator('[data-walk="overview"]').getAttribute('aria-pressed')).toBe('true');
+    expect((await shown(page)).nodeVisible).toBe(true);
+    await page.keyboard.press('z');
+    expect(await page.locator('[data-walk="overview"]').getAttribute('aria-pressed')).toBe('false');
     expect((await shown(page)).nodeVisible).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('on a phone page, a chart can be zoomed in and fitted back to the width', async () => {
+  it('on a phone page, a chart can be zoomed in, fitted to the width and set back to readable', async () => {
     const { page } = await open(LOBBY, VIEWPORTS.phone);
     const figure = page.locator('figure.chart').first();
-    const width = () => figure.locator('svg').evaluate((svg) => svg.getBoundingClientRect().width);
-    const fitted = await width();
-    expect(fitted).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    const svg = figure.locator('svg').first();
+    const width = () => svg.evaluate((el) => el.getBoundingClientRect().width);
+    const natural = Number(await svg.getAttribute('width'));
+    const readable = await width();
+    // As it first shows: never below 80 % of its own size (12 px text).
+    expect(readable).toBeGreaterThanOrEqual(natural * 0.8 - 1);
     await figure.getByRole('button', { name: '放大流程图' }).click();
     await figure.getByRole('button', { name: '放大流程图' }).click();
     const zoomed = await width();
-    expect(zoomed).toBeGreaterThan(fitted * 1.5);
-    // The chart scrolls inside its box; the page itself does not scroll sideways.
+    expect(zoomed).toBeGreaterThan(readable * 1.3);
+    // The chart pans inside its box, with a visible hint; the page itself does not scroll sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
-    const scroller = figure.locator('.chart-scroll');
+    const scroller = figure.locator('.chart-scroll').first();
     expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await figure.locator('.chart-pan-hint').isVisible()).toBe(true);
     await figure.getByRole('button', { name: '缩小流程图' }).click();
     expect(await width()).toBeLessThan(zoomed);
     await figure.getByRole('button', { name: '适合宽度' }).click();
-    expect(await width()).toBe(fitted);
+    const frame = await scroller.evaluate((el) => el.clientWidth);
+    expect(await width()).toBeLessThanOrEqual(frame);
+    await figure.getByRole('button', { name: '清晰大小' }).click();
+    expect(await width()).toBe(readable);
     await page.close();
   });
 

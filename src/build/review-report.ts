@@ -1,0 +1,48 @@
+// Procedures past their review date, listed as a warning when the build ends
+// (a reminder, never a failure). Pages and the integration are bundled
+// separately by Astro, so the list is handed over on globalThis.
+import type { AstroIntegration } from 'astro';
+import { formatDate } from '../lib/dates';
+import type { ReviewStatus } from '../lib/review';
+
+export interface ReviewedProcedure {
+  file: string;
+  code: string;
+  title: string;
+  review: ReviewStatus;
+}
+
+const KEY = Symbol.for('sop-handbook.reviews');
+const holder = globalThis as unknown as { [KEY]?: ReviewedProcedure[] };
+
+export function reportReviews(procedures: readonly ReviewedProcedure[]): void {
+  holder[KEY] = procedures.filter((p) => p.review.state === 'overdue');
+}
+
+/** The warning's lines, or none when nothing is overdue. */
+export function overdueLines(overdue: readonly ReviewedProcedure[]): string[] {
+  if (overdue.length === 0) return [];
+  return [
+    `待复核:${overdue.length} 个流程已过复核日期(不影响构建,请安排复核后更新 reviewed):`,
+    ...overdue.map(
+      (p) => `  - ${p.code} ${p.title}(${p.file}):应于 ${formatDate(p.review.next!)} 复核,已过 ${-p.review.days!} 天`,
+    ),
+  ];
+}
+
+export function reviewReminder(): AstroIntegration {
+  return {
+    name: 'sop-review-reminder',
+    hooks: {
+      'astro:build:done': ({ logger }) => {
+        const lines = overdueLines(holder[KEY] ?? []);
+        delete holder[KEY];
+        if (lines.length === 0) return;
+        // Said once more as the process ends, after Astro's own summary, so it is
+        // the last thing the build prints (writes to a pipe or file are synchronous).
+        logger.warn(lines[0]!);
+        process.once('exit', () => console.warn(`\n⚠ ${lines.join('\n')}\n`));
+      },
+    },
+  };
+}

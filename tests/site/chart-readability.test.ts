@@ -1,0 +1,66 @@
+// Chart text is readable wherever people look at it, on every procedure and
+// in the handbook: a phone (≥ 12 CSS px, no sideways page scroll), a projector
+// in 演示模式 (≥ 20 px at 1024×768, ≥ 28 px at 1920×1080, the current step in
+// the panel) and A4 paper (≥ 7 pt, every chart part within its page). A new
+// procedure whose chart is unreadable fails here. Sizes are what the eye
+// gets (tests/helpers/chart-sizes.ts); `npm run chart-sizes` prints them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, openBrowser } from '../helpers/browser';
+import { serveStatic, type StaticSite } from '../helpers/static-server';
+import { DIST } from '../helpers/dist';
+import { loadProcedures } from '../helpers/procedures';
+import { measurePaper, measurePhone, measureProjector, THRESHOLDS } from '../helpers/chart-sizes';
+
+const procedures = loadProcedures();
+
+describe.skipIf(!hasChromium)('chart text size where people read it', () => {
+  let browser: Browser;
+  let site: StaticSite;
+  let page: Page;
+
+  beforeAll(async () => {
+    site = await serveStatic(DIST);
+    browser = await openBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it.each(procedures.map((p) => [p.id, p] as const))('%s: phone, projector and paper', async (_id, p) => {
+    const url = `${site.url}procedures/${p.id}/`;
+    const phone = await measurePhone(page, url);
+    expect(phone.charts, 'charts measured on the phone').toBeGreaterThan(0);
+    expect(phone.min, 'phone px').toBeGreaterThanOrEqual(THRESHOLDS.phonePx);
+    expect(phone.pageOverflowX, 'page scrolls sideways on a phone').toBe(false);
+
+    const paper = await measurePaper(page, url);
+    expect(paper.charts, 'charts measured on paper').toBeGreaterThan(0);
+    expect(paper.min, 'paper pt').toBeGreaterThanOrEqual(THRESHOLDS.paperPt);
+    expect(paper.tooLarge, 'chart parts larger than their page').toBe(0);
+
+    const ids = p.data.steps.map((s) => s.id);
+    for (const [viewport, px] of [
+      [{ width: 1024, height: 768 }, THRESHOLDS.projector1024Px],
+      [{ width: 1920, height: 1080 }, THRESHOLDS.projector1920Px],
+    ] as const) {
+      const walk = await measureProjector(page, url, ids, viewport);
+      expect(walk.steps, `steps walked at ${viewport.width}`).toBe(ids.length);
+      expect(walk.min, `projector px at ${viewport.width}×${viewport.height}`).toBeGreaterThanOrEqual(px);
+      expect(walk.offPanel, `steps outside the chart panel at ${viewport.width}`).toEqual([]);
+    }
+  });
+
+  it('the handbook: readable on a phone and on paper', { timeout: 120_000 }, async () => {
+    const phone = await measurePhone(page, `${site.url}handbook/`);
+    expect(phone.charts).toBeGreaterThanOrEqual(procedures.length);
+    expect(phone.min).toBeGreaterThanOrEqual(THRESHOLDS.phonePx);
+    expect(phone.pageOverflowX).toBe(false);
+    const paper = await measurePaper(page, `${site.url}handbook/`);
+    expect(paper.charts).toBeGreaterThanOrEqual(procedures.length);
+    expect(paper.min).toBeGreaterThanOrEqual(THRESHOLDS.paperPt);
+    expect(paper.tooLarge).toBe(0);
+  });
+});
