@@ -1,5 +1,6 @@
 // `npm run dev` starts without Vite's dependency-scan error (a script tag named
-// in a frontmatter comment used to break it), even with a content error.
+// in a frontmatter comment used to break it), even with a content error, and
+// shows that error in the overlay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { ROOT } from '../helpers/content-files';
 import { copyReferenceData } from '../helpers/fixture-build';
+import { hasChromium, openBrowser } from '../helpers/browser';
 
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
@@ -70,5 +72,22 @@ describe('npm run dev', () => {
     expect(response.status, "the page shows the content error").toBe(500);
     await expect.poll(() => /\[\d{3}\] \/|\[ERROR\][^\n]*流程内容有误/.test(plain(output)), { timeout: 30_000 }).toBe(true);
     expect(plain(output)).not.toMatch(/Failed to run dependency scan|PARSE_ERROR/);
+  });
+
+  it.skipIf(!hasChromium)('shows a content error in the error overlay with the file, the step and the fix', async () => {
+    const browser = await openBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${url}procedures/corporate/broken-next/`);
+      // Vite's overlay (an open shadow root, which locators pierce) fills in once the error arrives.
+      const message = page.locator('vite-error-overlay #message-content');
+      await expect.poll(async () => (await message.count()) > 0 && (await message.textContent()), { timeout: 30_000 }).toContain('broken-next.mdx');
+      const text = (await message.textContent())!;
+      expect(text).toContain('步骤 "register"');
+      expect(text).toContain('修正:改成一个已有的步骤 id,是不是 "lead-guest"?');
+      expect(await page.locator('vite-error-overlay #hint-content').textContent()).toContain('步骤 "register":修正');
+    } finally {
+      await browser.close();
+    }
   });
 });
