@@ -278,12 +278,13 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
     const granted = await page.evaluate(() => (window as unknown as { fullscreenOutcome: boolean }).fullscreenOutcome);
     if (granted) {
       expect(await page.evaluate(() => document.fullscreenElement?.matches('[data-walk-stage]'))).toBe(true);
-      expect(await page.getAttribute('[data-walk="fullscreen"]', 'aria-pressed')).toBe('true');
+      // The button follows the fullscreenchange event, which fires after the promise settles.
+      await page.waitForSelector('[data-walk="fullscreen"][aria-pressed="true"]', { state: 'attached' });
       await page.keyboard.press('ArrowRight');
       await waitForStep(page, 'arrive-or-leave');
       await page.keyboard.press('F');
       await page.waitForFunction(() => document.fullscreenElement === null);
-      expect(await page.getAttribute('[data-walk="fullscreen"]', 'aria-pressed')).toBe('false');
+      await page.waitForSelector('[data-walk="fullscreen"][aria-pressed="false"]', { state: 'attached' });
     }
     await page.close();
   });
