@@ -121,6 +121,8 @@ const COMPONENTS: Target[] = [
     open: async (page) => {
       await page.locator('.search-button').click();
       await page.keyboard.type('叫早');
+      // Settled on the whole query: results of a part of it (the search code may arrive mid-typing) would be replaced under axe.
+      await page.locator('dialog search-panel[data-state="done"][data-query="叫早"]').waitFor({ state: 'attached' });
       await page.locator('dialog.search-dialog .search-result').first().waitFor({ state: 'visible' });
     },
   },

@@ -137,7 +137,8 @@ async function onWatchedSite(dist: string, use: (page: Page, watch: CspWatch, si
 async function searchFromHeader(page: Page, query: string) {
   await page.keyboard.press('/');
   await page.locator('dialog search-panel input').fill(query);
-  await page.waitForSelector('dialog search-panel[data-state="done"]', { timeout: 20_000 });
+  // This query's results: a search run earlier on the page (e.g. by exerciseControls) may have left "done" already.
+  await page.waitForSelector(`dialog search-panel[data-state="done"][data-query="${query}"]`, { timeout: 20_000 });
   const hits = await page.locator('dialog .search-result').count();
   await page.keyboard.press('Escape');
   return hits;
@@ -218,7 +219,8 @@ describe.skipIf(!hasChromium)('every page under the policy in Chromium (site at 
     await visit(page, `${site.url}procedures/${procedures[1]!.id}/`);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await expect.poll(() => page.locator('app-status [role="status"]').textContent()).toContain('断网也能打开');
+    // The notice follows the worker's "activated" state change, which can come after the page is controlled.
+    await page.waitForFunction(() => document.querySelector('app-status [role="status"]')?.textContent?.includes('断网也能打开'));
     await fresh.setOffline(true);
     for (const path of ['', 'glossary/', 'search/', `procedures/${procedures[2]!.id}/`]) {
       expect((await visit(page, `${site.url}${path}`))?.status(), path).toBe(200);

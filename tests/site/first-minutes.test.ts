@@ -214,21 +214,34 @@ describe.skipIf(!hasChromium)('first minutes in Chromium', () => {
 
   it('the trainer page opens 演示模式; inside it "/" does not open search, and in full screen Esc leaves full screen only', async () => {
     const page = await open(paths.trainer(), DESKTOP);
+    // Records whether the browser grants full screen (the promise settles either way), so the test waits on that, not on a clock.
+    await page.addInitScript(() => {
+      const w = window as unknown as { fullscreenOutcome?: boolean };
+      const request = Element.prototype.requestFullscreen;
+      Element.prototype.requestFullscreen = function (this: Element, options?: FullscreenOptions) {
+        const asked = request.call(this, options);
+        asked.then(
+          () => (w.fullscreenOutcome = true),
+          () => (w.fullscreenOutcome = false),
+        );
+        return asked;
+      };
+    });
     const p = procedures.find((x) => x.data.steps.some((s) => s.kind === 'decision')) ?? procedures[0]!;
     await page.getByRole('link', { name: `演示模式:${p.data.title}` }).click();
     const walk = page.locator('dialog.walk-dialog');
-    await expect.poll(() => walk.evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+    // The link loads the procedure page, whose script opens the walk: wait for that, however long the load takes.
+    await page.waitForSelector('dialog.walk-dialog[open]');
 
     await page.keyboard.press('/');
     await page.keyboard.press('Control+k');
     expect(await page.locator('dialog.search-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
 
     await page.keyboard.press('f');
-    const granted = await page
-      .waitForFunction(() => document.fullscreenElement !== null, undefined, { timeout: 3000 })
-      .then(() => true)
-      .catch(() => false);
+    await page.waitForFunction(() => (window as unknown as { fullscreenOutcome?: boolean }).fullscreenOutcome !== undefined);
+    const granted = await page.evaluate(() => (window as unknown as { fullscreenOutcome: boolean }).fullscreenOutcome);
     expect(granted, 'headless Chromium grants full screen').toBe(true);
+    expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.fullscreenElement === null);
     expect(await walk.evaluate((d: HTMLDialogElement) => d.open)).toBe(true);

@@ -130,6 +130,14 @@ async function waitForOfflineCopy(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
+/**
+ * Waits for the "saved for offline" notice. It follows the worker's "activated" state change, which
+ * can arrive after the page is already controlled; a poll of a second would race it on a slow machine.
+ */
+async function waitForSavedNotice(page: Page) {
+  await page.waitForFunction(() => document.querySelector('app-status [role="status"]')?.textContent?.includes('断网也能打开'));
+}
+
 async function precacheState(page: Page) {
   return page.evaluate(async () => {
     const names = (await caches.keys()).filter((n) => n.includes('-precache-'));
@@ -179,7 +187,7 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${site.url}procedures/${procedures[0]!.id}/`);
     await waitForOfflineCopy(page);
-    await expect.poll(() => page.locator('app-status [role="status"]').textContent()).toContain('断网也能打开');
+    await waitForSavedNotice(page);
 
     // The cache holds exactly this build's file list.
     const state = await precacheState(page);
@@ -234,7 +242,7 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
       await page.goto(again.url);
       await waitForOfflineCopy(page);
       const status = page.locator('app-status [role="status"]');
-      await expect.poll(() => status.textContent()).toContain('断网也能打开');
+      await waitForSavedNotice(page);
       expect(await status.textContent()).toContain('本机保存的浏览记录已损坏,已重置');
       // A first visit is no update: no "refresh" button beside the notices.
       expect(await page.locator('[data-notice-update]').isVisible()).toBe(false);

@@ -38,7 +38,8 @@ describe.skipIf(!hasChromium)('search on a site served under /sop/', () => {
     await page.goto(`${site.url}categories/corporate/`);
     await page.keyboard.press('/');
     await page.keyboard.type('引领客人');
-    await page.waitForSelector('dialog search-panel[data-state="done"]', { timeout: 15_000 });
+    // The whole query's results: the search code may arrive mid-typing and first search a part of it.
+    await page.waitForSelector('dialog search-panel[data-state="done"][data-query="引领客人"]', { timeout: 15_000 });
     const href = await page.locator('dialog .search-result a.search-hit').first().getAttribute('href');
     // The words searched ride along, to be highlighted on arrival.
     const url = new URL(href!, site.url);

@@ -258,6 +258,10 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     const status = page.locator(`${PAGE} .search-status`);
 
     for (const blank of ['', '     ', '\u3000\u3000', ',。!?、…—', ' ... /// ']) {
+      // From a real search each time: a blank is searched after the debounce, and until then the
+      // panel would still show the idle state of the previous blank.
+      await input.fill('叫早');
+      await settled(page, PAGE, '叫早', ['done']);
       await input.fill(blank);
       await settled(page, PAGE, '', ['idle']);
       expect(await status.textContent(), JSON.stringify(blank)).toContain('例如');
