@@ -23,8 +23,9 @@ export function sizeCharts(figure: HTMLElement): void {
     if (!(natural > 0) || !scroller) continue;
     const width = innerWidth(scroller);
     const scale = zoom === 'fit' ? fitScale(width, natural) : zoom ? Number(zoom) : readableScale(width, natural);
-    // Rounded up: rounding down would draw 12 px text at 11.99 px.
-    svg.style.setProperty('--screen-width', `${Math.ceil(natural * scale)}px`);
+    // Rounded up, and a pixel more when shrunk: the height follows the width and
+    // layout rounds it to 1/64 px, so an exact width could draw 12 px text at 11.99 px.
+    svg.style.setProperty('--screen-width', `${Math.ceil(natural * scale) + (scale < 1 ? 1 : 0)}px`);
     svg.classList.add('is-sized');
     const pans = scroller.scrollWidth > scroller.clientWidth + 1;
     scroller.classList.toggle('is-pannable', pans);
