@@ -36,3 +36,31 @@ export function svgSize(svg: string): { width: number; height: number } | undefi
   const height = Number(/\sheight="([\d.]+)"/.exec(root)?.[1]);
   return width > 0 && height > 0 ? { width, height } : undefined;
 }
+
+/**
+ * Arrow labels of a rendered chart that overlap one another, as pairs of
+ * label texts. Mermaid places each label at its arrow's middle; where two
+ * arrows leave a node together (a swimlane chart's decision) two labels can
+ * land on one spot, and neither can be read.
+ */
+export function overlappingEdgeLabels(svg: string): [string, string][] {
+  const boxes: { text: string; x: number; y: number; width: number; height: number }[] = [];
+  // <g class="label edgeLabel" … transform="translate(x, y)"> … <foreignObject width height> … text … </g>
+  const label = /<g class="[^"]*\bedgeLabel\b[^"]*"[^>]*transform="translate\(([-\d.]+),\s*([-\d.]+)\)"[^>]*>[\s\S]*?<foreignObject width="([\d.]+)" height="([\d.]+)"[^>]*>([\s\S]*?)<\/foreignObject>/g;
+  for (const [, x, y, width, height, body] of svg.matchAll(label)) {
+    const text = body!.replace(/<[^>]+>/g, '').trim();
+    const w = Number(width);
+    const h = Number(height);
+    if (!text || !(w > 0)) continue;
+    boxes.push({ text, x: Number(x) - w / 2, y: Number(y) - h / 2, width: w, height: h });
+  }
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) pairs.push([a.text, b.text]);
+    }
+  }
+  return pairs;
+}

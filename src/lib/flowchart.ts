@@ -1,6 +1,7 @@
 // Mermaid flowchart source from step data. Pure: the same steps always give
 // the same text, so the render cache can key on it.
 import type { Step } from './procedure-schema';
+import type { Lanes } from './chart-lanes';
 
 export type ChartStep = Pick<Step, 'id' | 'kind' | 'title' | 'next' | 'branches'>;
 
@@ -133,6 +134,9 @@ function wrapLine(line: string, max: number): string {
   return out.join('\n');
 }
 
+/** Space between ranks in a swimlane chart (a plain chart has chart-config.ts's 36). */
+export const LANE_RANK_SPACING = 56;
+
 export interface PartLinks {
   /** Arrows out of the part: target step title and the part it is drawn in (1-based). */
   exits: { from: string; to: string; label?: string; part: number; title: string }[];
@@ -145,19 +149,41 @@ export interface PartLinks {
  * continuation nodes ("续见第 2 部分") for arrows to and from other parts.
  * Continuation nodes are named c_…, so they never carry a step id.
  */
-export function partToMermaid(steps: readonly ChartStep[], links: PartLinks = { exits: [], entries: [] }): string {
+export function partToMermaid(steps: readonly ChartStep[], links: PartLinks = { exits: [], entries: [] }, lanes?: Lanes): string {
   const ids = new Set(steps.map((s) => s.id));
-  const lines = ['flowchart TD'];
+  // Node lines, each with the lane it is drawn in (with lanes: a stub sits in the lane of the step it links).
+  const nodes: { line: string; lane: string | undefined }[] = [];
   const entryParts = [...new Set(links.entries.map((e) => e.part))];
-  entryParts.forEach((part, i) => lines.push(`  c_in_${i}["${escapeLabel(`接第 ${part} 部分`)}"]`));
-  for (const step of steps) lines.push(`  ${nodeIdFor(step.id)}${shape(step, true)}`);
+  entryParts.forEach((part, i) =>
+    nodes.push({
+      line: `c_in_${i}["${escapeLabel(`接第 ${part} 部分`)}"]`,
+      lane: lanes?.of.get(links.entries.find((e) => e.part === part)!.to),
+    }),
+  );
+  for (const step of steps) nodes.push({ line: `${nodeIdFor(step.id)}${shape(step, true)}`, lane: lanes?.of.get(step.id) });
   const exitNodes = new Map<string, string>();
   for (const exit of links.exits) {
     const key = `${exit.part}\u0000${exit.to}`;
     if (exitNodes.has(key)) continue;
     const id = `c_out_${exitNodes.size}`;
     exitNodes.set(key, id);
-    lines.push(`  ${id}["${escapeLabel(wrapLabel(`续见第 ${exit.part} 部分:${exit.title}`, WRAP_UNITS.other))}"]`);
+    nodes.push({
+      line: `${id}["${escapeLabel(wrapLabel(`续见第 ${exit.part} 部分:${exit.title}`, WRAP_UNITS.other))}"]`,
+      lane: lanes?.of.get(exit.from),
+    });
+  }
+  const lines: string[] = [];
+  if (lanes) {
+    // Top to bottom, one column per role; a lane this part never enters is left out.
+    // More room between ranks than a plain chart: lanes route arrows around each other, and labels need the space.
+    lines.push('---', 'config:', '  flowchart:', `    rankSpacing: ${LANE_RANK_SPACING}`, '---', 'swimlane-beta TB');
+    lanes.names.forEach((name, i) => {
+      const inLane = nodes.filter((n) => n.lane === name);
+      if (inLane.length === 0) return;
+      lines.push(`  subgraph lane_${i}["${escapeLabel(name)}"]`, ...inLane.map((n) => `    ${n.line}`), '  end');
+    });
+  } else {
+    lines.push('flowchart TD', ...nodes.map((n) => `  ${n.line}`));
   }
   entryParts.forEach((part, i) => {
     const targets = [...new Set(links.entries.filter((e) => e.part === part).map((e) => e.to))];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { procedureCharts } from './procedure-charts';
+import { chartSources, layoutChartParts, procedureCharts } from './procedure-charts';
 import { buildProcedureView } from './procedure-view';
 import { partToMermaid } from './flowchart';
 import { procedure } from '../../tests/helpers/fixtures';
@@ -39,5 +39,34 @@ describe('procedureCharts', () => {
     expect(charts[1]!.parts[0]!.source).toContain('乙方登记来访');
     expect(charts[0]!.parts[0]!.source).not.toContain('乙方登记来访');
     expect(buildProcedureView(data, [], () => undefined).chartVariants).toEqual(['a', 'b']);
+  });
+});
+
+describe('layoutChartParts', () => {
+  it('cuts a chart into smaller parts while a part has arrow labels over each other, and says when no cut helps', async () => {
+    const data = procedure();
+    const chart = procedureCharts(data)[0]!;
+    // The drawing of a whole chart has a clash; parts of three steps or fewer do not.
+    const clashWhenLong = async (source: string) => ({ drawn: source, size: { width: 300, height: 300 }, clean: (source.match(/^ {2}s_\w+[[({]/gm) ?? []).length <= 3 });
+    const laid = await layoutChartParts(chart, clashWhenLong);
+    expect(laid.length).toBeGreaterThan(1);
+    expect(laid.every((p) => p.clean && p.print)).toBe(true);
+    expect(laid.flatMap((p) => p.steps).sort()).toEqual(data.steps.map((s) => s.id).sort());
+
+    const alwaysClash = async (source: string) => ({ drawn: source, size: { width: 300, height: 300 }, clean: false });
+    const stuck = await layoutChartParts(chart, alwaysClash);
+    expect(stuck.some((p) => !p.clean)).toBe(true);
+  });
+
+  it('offers a swimlane view only when the steps name two roles or more', () => {
+    expect(procedureCharts(procedure())[0]!.laneView).toBeUndefined();
+    const twoRoles = procedure((p) => {
+      p.roles = ['前台接待员', '行李生'];
+      p.steps[3]!.role = '行李生';
+    });
+    const lanes = procedureCharts(twoRoles)[0]!.laneView!;
+    expect(lanes.lanes.names).toEqual(['前台接待员', '行李生']);
+    expect(lanes.parts[0]!.source).toContain('swimlane-beta TB');
+    expect(chartSources(twoRoles)).toEqual([...procedureCharts(twoRoles)[0]!.parts, ...lanes.parts].map((p) => p.source));
   });
 });

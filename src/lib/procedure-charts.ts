@@ -5,6 +5,7 @@
 import type { ChartStep } from './flowchart';
 import { partToMermaid } from './flowchart';
 import { chartParts } from './chart-sections';
+import { lanesOf, type Lanes, type LaneStep } from './chart-lanes';
 import { stepsForVariant } from './procedure-model';
 import type { ProcedureData } from './procedure-schema';
 import { printLayout, type PrintLayout, type Size } from './chart-view';
@@ -24,9 +25,17 @@ export interface ProcedureChart {
   /** The steps drawn (the variant's wording): parts are cut from them. */
   steps: ChartStep[];
   parts: ProcedureChartPart[];
+  /** The same steps with one lane per role, when they name two roles or more. */
+  laneView?: LaneChart;
 }
 
-export function chartPartsOf(steps: readonly ChartStep[], maxSteps?: number): ProcedureChartPart[] {
+export interface LaneChart {
+  lanes: Lanes;
+  steps: ChartStep[];
+  parts: ProcedureChartPart[];
+}
+
+export function chartPartsOf(steps: readonly ChartStep[], maxSteps?: number, lanes?: Lanes): ProcedureChartPart[] {
   const parts = chartParts(steps, maxSteps === undefined ? {} : { maxSteps });
   const byId = new Map(steps.map((s) => [s.id, s]));
   return parts.map((part, i) => {
@@ -38,6 +47,7 @@ export function chartPartsOf(steps: readonly ChartStep[], maxSteps?: number): Pr
         exits: part.exits.map((e) => ({ ...e, part: e.part + 1, title: byId.get(e.to)!.title })),
         entries: part.entries.map((e) => ({ to: e.to, part: e.part + 1 })),
       },
+      lanes,
     );
     return { heading, steps: part.steps, source };
   });
@@ -46,20 +56,26 @@ export function chartPartsOf(steps: readonly ChartStep[], maxSteps?: number): Pr
 export function procedureCharts(data: Pick<ProcedureData, 'steps' | 'variants'>): ProcedureChart[] {
   const perVariant = data.variants.map((v) => ({ variant: v, steps: stepsForVariant(data, v.id) }));
   const titlesDiffer = perVariant.some(({ steps }) => steps.some((s, i) => s.title !== data.steps[i]!.title));
+  const chart = (steps: LaneStep[]) => {
+    const lanes = lanesOf(steps);
+    return { steps, parts: chartPartsOf(steps), ...(lanes ? { laneView: { lanes, steps, parts: chartPartsOf(steps, undefined, lanes) } } : {}) };
+  };
   return titlesDiffer
-    ? perVariant.map(({ variant, steps }) => ({ variant: variant.id, label: variant.label, steps, parts: chartPartsOf(steps) }))
-    : [{ label: '', steps: data.steps, parts: chartPartsOf(data.steps) }];
+    ? perVariant.map(({ variant, steps }) => ({ variant: variant.id, label: variant.label, ...chart(steps) }))
+    : [{ label: '', ...chart(data.steps) }];
 }
 
 /** Every Mermaid source a procedure's pages ask for. */
 export function chartSources(data: Pick<ProcedureData, 'steps' | 'variants'>): string[] {
-  return procedureCharts(data).flatMap((c) => c.parts.map((p) => p.source));
+  return procedureCharts(data).flatMap((c) => [...c.parts, ...(c.laneView?.parts ?? [])].map((p) => p.source));
 }
 
 export interface LaidOutPart<T> extends ProcedureChartPart {
   drawn: T;
   /** How it prints; undefined only when no cut makes it fit a page (it then prints at the smallest zoom). */
   print: PrintLayout | undefined;
+  /** False when its arrow labels cover one another (draw says so) and no cut helps. */
+  clean: boolean;
 }
 
 /** Parts a chart is cut into at most, however small the pages. */
@@ -67,27 +83,34 @@ const MIN_PART_STEPS = 3;
 
 /**
  * Draws a chart's parts and checks each fits an A4 page at a readable print
- * zoom; when one does not, the chart is cut into smaller parts and drawn
- * again. `draw` renders a Mermaid source and says its natural size
- * (undefined when unknown, e.g. rendered later in the browser).
+ * zoom, with no arrow label over another; when one does not, the chart is cut
+ * into smaller parts and drawn again. `draw` renders a Mermaid source and
+ * says its natural size (undefined when unknown, e.g. rendered later in the
+ * browser) and, when it can tell, whether its labels are clear of each other.
  */
 export async function layoutChartParts<T>(
-  chart: Pick<ProcedureChart, 'steps' | 'parts'>,
-  draw: (source: string) => Promise<{ drawn: T; size: Size | undefined }>,
+  chart: Pick<ProcedureChart, 'steps' | 'parts'> & { lanes?: Lanes },
+  draw: (source: string) => Promise<{ drawn: T; size: Size | undefined; clean?: boolean }>,
 ): Promise<LaidOutPart<T>[]> {
   let parts = chart.parts;
   for (;;) {
     const drawn = await Promise.all(parts.map((p) => draw(p.source)));
     const laid = parts.map((part, i) => {
-      const size = drawn[i]!.size;
-      return { ...part, drawn: drawn[i]!.drawn, print: size ? printLayout(size) : ({ zoom: 0.8, page: 'portrait' } satisfies PrintLayout) };
+      const { size, clean } = drawn[i]!;
+      return {
+        ...part,
+        drawn: drawn[i]!.drawn,
+        print: size ? printLayout(size) : ({ zoom: 0.8, page: 'portrait' } satisfies PrintLayout),
+        clean: clean !== false,
+      };
     });
-    if (laid.every((p) => p.print)) return laid;
-    // Smaller parts: the largest part size that gives more parts than now.
-    let max = Math.max(...parts.map((p) => p.steps.length)) - 1;
+    if (laid.every((p) => p.print && p.clean)) return laid;
+    // Smaller parts: the largest part size that makes the largest part smaller than now.
+    const largest = (cut: readonly ProcedureChartPart[]) => Math.max(...cut.map((p) => p.steps.length));
+    let max = largest(parts) - 1;
     let smaller = parts;
-    for (; max >= MIN_PART_STEPS && smaller.length <= parts.length; max--) smaller = chartPartsOf(chart.steps, max);
-    if (smaller.length <= parts.length) return laid;
+    for (; max >= MIN_PART_STEPS && largest(smaller) >= largest(parts); max--) smaller = chartPartsOf(chart.steps, max, chart.lanes);
+    if (largest(smaller) >= largest(parts)) return laid;
     parts = smaller;
   }
 }

@@ -27,7 +27,8 @@ function seenLabelSizes(selector: string): { min: number; perChart: number[] } {
   for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>(selector))) {
     const box = svg.getBoundingClientRect();
     const view = svg.viewBox.baseVal;
-    if (box.width === 0 || box.height === 0 || !view || view.width === 0) continue;
+    // A folded chart (closed <details>) keeps a layout box but is not seen.
+    if (!svg.checkVisibility() || box.width === 0 || box.height === 0 || !view || view.width === 0) continue;
     const style = getComputedStyle(svg);
     const innerW = box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
     const innerH = box.height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) - parseFloat(style.borderTopWidth) - parseFloat(style.borderBottomWidth);
@@ -48,17 +49,31 @@ function seenLabelSizes(selector: string): { min: number; perChart: number[] } {
 }
 
 const CHARTS = 'figure.chart svg:not(svg svg)';
+/** The swimlane view, folded under its summary until a reader opens it. */
+const LANE_CHARTS = 'details.chart-lanes figure.chart svg:not(svg svg)';
+
+/** Which charts to measure: the page's charts as it opens, or its swimlane view opened. */
+export type ChartView = 'plain' | 'lanes';
+
+async function openView(page: Page, view: ChartView): Promise<string> {
+  if (view === 'plain') return CHARTS;
+  await page.$$eval('details.chart-lanes', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  // Opening it sizes the chart for its frame (a toggle event): wait until each is sized.
+  await page.waitForFunction((sel) => Array.from(document.querySelectorAll(sel)).every((svg) => svg.classList.contains('is-sized') || svg.getClientRects().length === 0), LANE_CHARTS);
+  return LANE_CHARTS;
+}
 
 export interface PhoneResult extends ChartSize {
   /** The page scrolls sideways (wider than the screen). */
   pageOverflowX: boolean;
 }
 
-export async function measurePhone(page: Page, url: string): Promise<PhoneResult> {
+export async function measurePhone(page: Page, url: string, view: ChartView = 'plain'): Promise<PhoneResult> {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.emulateMedia({ media: 'screen' });
   await page.goto(url, { waitUntil: 'load' });
-  const { min, perChart } = await page.evaluate(seenLabelSizes, CHARTS);
+  const charts = await openView(page, view);
+  const { min, perChart } = await page.evaluate(seenLabelSizes, charts);
   const pageOverflowX = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   return { min, charts: perChart.length, pageOverflowX };
 }
@@ -73,14 +88,17 @@ export interface PaperResult extends ChartSize {
  * laid on a landscape page (CSS `page` naming a landscape page) is checked
  * against that page's size instead.
  */
-export async function measurePaper(page: Page, url: string): Promise<PaperResult> {
+export async function measurePaper(page: Page, url: string, view: ChartView = 'plain'): Promise<PaperResult> {
   await page.setViewportSize({ width: Math.floor(A4_PRINTABLE.portrait.width), height: Math.floor(A4_PRINTABLE.portrait.height) });
-  await page.emulateMedia({ media: 'print' });
+  // The swimlane view is opened on screen, as a reader does, then printed.
+  await page.emulateMedia({ media: view === 'plain' ? 'print' : 'screen' });
   await page.goto(url, { waitUntil: 'load' });
-  const { min, perChart } = await page.evaluate(seenLabelSizes, CHARTS);
-  const boxes = await page.$$eval(CHARTS, (svgs) =>
+  const charts = await openView(page, view);
+  await page.emulateMedia({ media: 'print' });
+  const { min, perChart } = await page.evaluate(seenLabelSizes, charts);
+  const boxes = await page.$$eval(charts, (svgs) =>
     svgs
-      .filter((svg) => svg.getClientRects().length > 0)
+      .filter((svg) => svg.getClientRects().length > 0 && svg.checkVisibility())
       .map((svg) => {
         const r = svg.getBoundingClientRect();
         return { width: r.width, height: r.height, landscape: svg.closest('[data-print-page="landscape"]') !== null };
@@ -154,6 +172,14 @@ export interface ProcedureSizes {
   paper: PaperResult;
   projector1024: ProjectorResult;
   projector1920: ProjectorResult;
+  /** The swimlane view, when the page offers one. */
+  lanes?: { phone: PhoneResult; paper: PaperResult };
+}
+
+/** Whether the page at `url` offers a swimlane view. */
+export async function offersLanes(page: Page, url: string): Promise<boolean> {
+  await page.goto(url, { waitUntil: 'load' });
+  return (await page.locator('details.chart-lanes').count()) > 0;
 }
 
 export async function measureProcedure(
@@ -168,7 +194,8 @@ export async function measureProcedure(
     const paper = await measurePaper(page, url);
     const projector1024 = await measureProjector(page, url, procedure.stepIds, { width: 1024, height: 768 });
     const projector1920 = await measureProjector(page, url, procedure.stepIds, { width: 1920, height: 1080 });
-    return { id: procedure.id, title: procedure.title, phone, paper, projector1024, projector1920 };
+    const lanes = (await offersLanes(page, url)) ? { phone: await measurePhone(page, url, 'lanes'), paper: await measurePaper(page, url, 'lanes') } : undefined;
+    return { id: procedure.id, title: procedure.title, phone, paper, projector1024, projector1920, ...(lanes ? { lanes } : {}) };
   } finally {
     await page.close();
   }
@@ -180,15 +207,19 @@ const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
 export function sizesTable(rows: readonly ProcedureSizes[]): string {
   const mark = (ok: boolean) => (ok ? '' : ' ✗');
   const lines = [
-    '| procedure | phone px (390) | 演示 px 1024×768 | 演示 px 1920×1080 | paper pt (A4) |',
-    '|---|---|---|---|---|',
+    '| procedure | phone px (390) | 演示 px 1024×768 | 演示 px 1920×1080 | paper pt (A4) | 分道 phone px | 分道 paper pt |',
+    '|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     const phone = `${fmt(r.phone.min)}${r.phone.pageOverflowX ? ' (page scrolls sideways)' : ''}${mark(r.phone.min >= THRESHOLDS.phonePx && !r.phone.pageOverflowX)}`;
     const p1 = `${fmt(r.projector1024.min)}${r.projector1024.offPanel.length ? ` (${r.projector1024.offPanel.length} off panel)` : ''}${mark(r.projector1024.min >= THRESHOLDS.projector1024Px && r.projector1024.offPanel.length === 0)}`;
     const p2 = `${fmt(r.projector1920.min)}${r.projector1920.offPanel.length ? ` (${r.projector1920.offPanel.length} off panel)` : ''}${mark(r.projector1920.min >= THRESHOLDS.projector1920Px && r.projector1920.offPanel.length === 0)}`;
     const paper = `${fmt(r.paper.min)}${r.paper.tooLarge ? ` (${r.paper.tooLarge} larger than the page)` : ''}${mark(r.paper.min >= THRESHOLDS.paperPt && r.paper.tooLarge === 0)}`;
-    lines.push(`| ${r.title} (${r.id}) | ${phone} | ${p1} | ${p2} | ${paper} |`);
+    const lanePhone = r.lanes ? `${fmt(r.lanes.phone.min)}${mark(r.lanes.phone.min >= THRESHOLDS.phonePx && !r.lanes.phone.pageOverflowX)}` : '—';
+    const lanePaper = r.lanes
+      ? `${fmt(r.lanes.paper.min)}${r.lanes.paper.tooLarge ? ` (${r.lanes.paper.tooLarge} larger than the page)` : ''}${mark(r.lanes.paper.min >= THRESHOLDS.paperPt && r.lanes.paper.tooLarge === 0)}`
+      : '—';
+    lines.push(`| ${r.title} (${r.id}) | ${phone} | ${p1} | ${p2} | ${paper} | ${lanePhone} | ${lanePaper} |`);
   }
   return lines.join('\n');
 }

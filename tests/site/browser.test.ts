@@ -6,6 +6,7 @@ import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { DIST } from '../helpers/dist';
 import { CONTENT, procedureFiles } from '../helpers/content-files';
 import { join } from 'node:path';
+import { loadProcedures } from '../helpers/procedures';
 
 const PROCEDURE = 'procedures/spa/lobby-shoe-bar/';
 const procedureIds = procedureFiles().map((file) =>
@@ -111,6 +112,8 @@ describe.skipIf(!hasChromium)('pages in Chromium', () => {
     const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
     for (const id of procedureIds) {
       await page.goto(`${site.url}procedures/${id}/`);
+      // The swimlane view too: opened, its nodes are laid out and can be checked.
+      await page.$$eval('details.chart-lanes', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const overflow = await page.$$eval('figure.chart g.node', (els) =>
         els
           .filter((el) => el.getClientRects().length > 0)
@@ -138,5 +141,63 @@ describe.skipIf(!hasChromium)('pages in Chromium', () => {
     await page.locator('.nav-toggle summary').click();
     expect(await page.locator('.mobile-nav a', { hasText: '前厅迎宾与鞋吧服务流程' }).isVisible()).toBe(true);
     await page.close();
+  });
+  describe('the swimlane view (按岗位分道)', () => {
+    const lobby = loadProcedures().find((p) => p.id === 'spa/lobby-shoe-bar')!;
+
+    it('draws the source’s two-lane chart: folded at first, opened by keyboard, each step in its role’s lane', async () => {
+      const { page, errors } = await open(PROCEDURE, VIEWPORTS.phone);
+      const folded = page.locator('details.chart-lanes');
+      expect(await folded.count()).toBe(1);
+      expect(await folded.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(await folded.locator('summary').textContent()).toContain('迎宾 / 鞋吧员');
+      await folded.locator('summary').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('details.chart-lanes[open] figure.chart svg.is-sized');
+      const placed = await page.$$eval('details.chart-lanes figure.chart svg:not(svg svg)', (svgs) =>
+        svgs.flatMap((svg) => {
+          const lanes = Array.from(svg.querySelectorAll('g.cluster.swimlane')).map((lane) => ({
+            name: lane.querySelector('.swimlane-label')!.textContent!.trim(),
+            box: lane.querySelector('rect.swimlane-body')!.getBoundingClientRect(),
+          }));
+          return Array.from(svg.querySelectorAll('g.node[data-step-id]')).map((node) => {
+            const box = node.getBoundingClientRect();
+            const x = box.left + box.width / 2;
+            const y = box.top + box.height / 2;
+            const holders = lanes.filter((l) => x > l.box.left && x < l.box.right && y > l.box.top && y < l.box.bottom);
+            return { id: node.getAttribute('data-step-id')!, lanes: holders.map((l) => l.name) };
+          });
+        }),
+      );
+      // Every step drawn once, each inside exactly one lane: its own role's, where the step names one.
+      expect(placed.map((p) => p.id).sort()).toEqual(lobby.data.steps.map((s) => s.id).sort());
+      for (const { id, lanes } of placed) {
+        const role = lobby.data.steps.find((s) => s.id === id)!.role;
+        expect(lanes, id).toEqual(role ? [role] : [expect.stringMatching(/^(迎宾|鞋吧员)$/)]);
+      }
+      expect(await noHorizontalScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it('is not offered where every step has one role', async () => {
+      const single = loadProcedures().find((p) => new Set(p.data.steps.map((s) => s.role).filter(Boolean)).size === 1)!;
+      const { page } = await open(`procedures/${single.id}/`, VIEWPORTS.desktop);
+      expect(await page.locator('figure.chart').count()).toBeGreaterThan(0);
+      expect(await page.locator('details.chart-lanes').count()).toBe(0);
+      await page.close();
+    });
+
+    it('prints only when the reader opened it', async () => {
+      const { page } = await open(PROCEDURE, VIEWPORTS.desktop);
+      await page.emulateMedia({ media: 'print' });
+      const printed = () => page.$$eval('details.chart-lanes figure.chart svg:not(svg svg)', (svgs) => svgs.filter((svg) => svg.getClientRects().length > 0).length);
+      expect(await printed()).toBe(0);
+      await page.emulateMedia({ media: 'screen' });
+      await page.locator('details.chart-lanes summary').click();
+      await page.emulateMedia({ media: 'print' });
+      expect(await printed()).toBeGreaterThan(0);
+      await page.close();
+    });
   });
 });

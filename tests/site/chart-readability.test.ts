@@ -10,7 +10,7 @@ import { hasChromium, openBrowser } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { DIST } from '../helpers/dist';
 import { loadProcedures } from '../helpers/procedures';
-import { measurePaper, measurePhone, measureProjector, THRESHOLDS } from '../helpers/chart-sizes';
+import { measurePaper, measurePhone, measureProjector, offersLanes, THRESHOLDS } from '../helpers/chart-sizes';
 
 const procedures = loadProcedures();
 
@@ -50,6 +50,18 @@ describe.skipIf(!hasChromium)('chart text size where people read it', () => {
       expect(walk.steps, `steps walked at ${viewport.width}`).toBe(ids.length);
       expect(walk.min, `projector px at ${viewport.width}×${viewport.height}`).toBeGreaterThanOrEqual(px);
       expect(walk.offPanel, `steps outside the chart panel at ${viewport.width}`).toEqual([]);
+    }
+
+    // The swimlane view, where offered, meets the same phone and paper thresholds (演示模式 walks the plain chart).
+    if (await offersLanes(page, url)) {
+      const lanePhone = await measurePhone(page, url, 'lanes');
+      expect(lanePhone.charts, 'swimlane charts measured on the phone').toBeGreaterThan(0);
+      expect(lanePhone.min, 'swimlane phone px').toBeGreaterThanOrEqual(THRESHOLDS.phonePx);
+      expect(lanePhone.pageOverflowX, 'swimlane view scrolls the page sideways').toBe(false);
+      const lanePaper = await measurePaper(page, url, 'lanes');
+      expect(lanePaper.charts, 'swimlane charts measured on paper').toBeGreaterThan(0);
+      expect(lanePaper.min, 'swimlane paper pt').toBeGreaterThanOrEqual(THRESHOLDS.paperPt);
+      expect(lanePaper.tooLarge, 'swimlane chart parts larger than their page').toBe(0);
     }
   });
 
