@@ -18,6 +18,7 @@ import { collectNotes, type Note } from '../lib/open-notes';
 import { versionDiffs, type VersionDiff } from '../lib/version-history';
 import { readHistories } from '../build/git-history';
 import { reportReviews } from '../build/review-report';
+import { planVolumes, type HandbookVolumes } from '../lib/handbook-volumes';
 
 export interface ProcedureEntry {
   id: string;
@@ -46,6 +47,8 @@ export interface Handbook {
   revisions: Revisions;
   /** Every 待确认 / 原文缺失 / 原文矛盾 note, open or resolved, in handbook order. */
   notes: Note[];
+  /** How the printable handbook is cut into pages. */
+  volumes: HandbookVolumes<ProcedureEntry>;
   /** The day review dates are measured against (SOP_TODAY pins it). */
   today: Date;
 }
@@ -150,6 +153,7 @@ async function load(): Promise<Handbook> {
     synonyms,
     revisions: Object.fromEntries(procedures.map((p) => [p.id, revisionOf(p.data)])),
     notes: collectNotes(procedures, levels, levelsPage),
+    volumes: planVolumes(procedures, categories.map((c) => c.id), (p) => p.data.category),
     today,
   };
 }
