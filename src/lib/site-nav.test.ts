@@ -43,4 +43,17 @@ describe('site navigation', () => {
     }
     expect(nav.categories('quiz/spa/c/')[1]!.items[0]!.current).toBe(false);
   });
+
+  it('lists a window of a long category around the current procedure, and says there are more', () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({ id: `hotel/p${i}`, title: `${i}`, category: 'hotel', draft: false }));
+    const nav = createSiteNav(categories, many, link, 5, 4);
+    const hotel = (current: string) => nav.categories(current)[0]!;
+    expect(hotel('procedures/hotel/p5/').items.map((i) => i.title)).toEqual(['3', '4', '5', '6']);
+    expect(hotel('procedures/hotel/p5/').partial).toBe(true);
+    // The quiz of a procedure opens the same window; the ends stay full windows.
+    expect(hotel('quiz/hotel/p9/').items.map((i) => i.title)).toEqual(['6', '7', '8', '9']);
+    expect(hotel('procedures/hotel/p0/').items.map((i) => i.title)).toEqual(['0', '1', '2', '3']);
+    expect(hotel('categories/hotel/').items.map((i) => i.title)).toEqual(['0', '1', '2', '3']);
+    expect(createSiteNav(categories, procedures, link).categories(undefined)[0]!.partial).toBe(false);
+  });
 });
