@@ -19,10 +19,15 @@ afterEach(() => {
 });
 
 describe('planPrecache', () => {
-  it('keeps pages, public files and the assets they reach, through static and lazy imports and CSS', () => {
+  it('keeps shell pages, public files and the assets any page reaches, through static and lazy imports and CSS', () => {
     const dist = site({
       'index.html': '<link rel="stylesheet" href="/sop/_astro/Base.aa11.css"><script type="module" src="/sop/_astro/page.bb22.js"></script>',
-      'procedures/x/index.html': '<p>no scripts</p>',
+      'procedures/x/index.html': '<script type="module" src="/sop/_astro/Walk.ab12.js"></script>',
+      '_astro/Walk.ab12.js': 'import"./shared.dd44.js"',
+      'categories/hotel/index.html': '',
+      'roles/index.html': '',
+      'roles/front-desk/index.html': '',
+      'quiz/x/index.html': '',
       '404.html': '',
       'favicon.svg': '<svg/>',
       'pagefind/pagefind.js': 'fetch("wasm.unknown.pagefind")',
@@ -42,16 +47,21 @@ describe('planPrecache', () => {
     expect(plan.files).toEqual([
       '404.html',
       '_astro/Base.aa11.css',
+      '_astro/Walk.ab12.js',
       '_astro/bg.cc33.png',
       '_astro/page.bb22.js',
       '_astro/shared.dd44.js',
       '_astro/walkthrough.ee55.js',
+      'categories/hotel/index.html',
       'favicon.svg',
       'index.html',
       'pagefind/pagefind.js',
       'pagefind/wasm.unknown.pagefind',
-      'procedures/x/index.html',
+      'roles/front-desk/index.html',
+      'roles/index.html',
     ]);
+    // A procedure's page is cached when opened, and its script is already there.
+    expect(plan.pages).toEqual(['procedures/x/index.html', 'quiz/x/index.html']);
     expect(plan.skipped).toEqual(['_astro/MermaidFallback.ff66.js', '_astro/elk.hh88.js', '_astro/mermaid.core.gg77.js']);
   });
 
@@ -63,6 +73,7 @@ describe('planPrecache', () => {
     });
     expect(planPrecache(dist)).toEqual({
       files: ['_astro/MermaidFallback.ff66.js', '_astro/mermaid.core.gg77.js', 'index.html'],
+      pages: [],
       skipped: [],
     });
   });

@@ -1,18 +1,24 @@
 // Generates dist/sw.js after `astro build` and pagefind: Workbox precaches the
-// build's own file list (see precache.ts), in a cache named after the build,
-// so a new build is downloaded whole beside the old one and replaces it only
-// when the reader clicks 「手册已更新,点击刷新」; old caches are then deleted.
+// shell (see precache.ts) with a revision per file, in one cache for every
+// build, so an update downloads only the files that changed; the new worker
+// waits until the reader clicks 「手册已更新,点击刷新」 and then drops what the
+// new build no longer lists. Other pages are fetched from the network first
+// and kept as they are opened (or kept ahead, a category at a time).
 // File names in the manifest are relative to sw.js, so any base path works.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSW, getManifest, type GetManifestOptions, type ManifestTransform } from 'workbox-build';
 import { planPrecache } from './precache.ts';
+import { NETWORK_TIMEOUT_SECONDS, OFFLINE_PAGE, PAGES_CACHE } from '../lib/offline-cache.ts';
 
 export interface ServiceWorkerReport {
   buildId: string;
   count: number;
   bytes: number;
+  /** Pages kept only once opened. */
+  pages: number;
+  pagesBytes: number;
   skipped: number;
   skippedBytes: number;
 }
@@ -42,24 +48,32 @@ export async function generateServiceWorker(dist: string): Promise<ServiceWorker
   const missing = plan.files.filter((file) => !listed.has(file));
   if (missing.length > 0) throw new Error(`service worker: not precached: ${missing.join(', ')}`);
 
+  if (!listed.has(OFFLINE_PAGE)) throw new Error(`service worker: the offline page ${OFFLINE_PAGE} is missing from the build`);
+
   const buildId = createHash('sha256').update(JSON.stringify(manifest.manifestEntries)).digest('hex').slice(0, 12);
   const { warnings } = await generateSW({
     ...glob,
     swDest: join(dist, 'sw.js'),
-    // One cache per build: cleanupOutdatedCaches deletes every other precache of this scope on activation.
-    cacheId: `sop-${buildId}`,
+    // One cache for every build: entries carry their revision, so an update fetches only what changed.
+    cacheId: 'sop',
     cleanupOutdatedCaches: true,
     // The new worker waits until the reader asks for it (message SKIP_WAITING), then takes every open page.
     skipWaiting: false,
     clientsClaim: true,
     // Static pages: ?q=… or tracking parameters never change the file.
     ignoreURLParametersMatching: [/.*/],
-    // A page outside the build, opened offline: the handbook's own 404 page instead of the browser's error.
+    // Other pages: the network first (staff see today's version), the kept copy when it is slow or
+    // gone, and offline a page that was never opened gets the handbook's own notice.
     runtimeCaching: [
       {
         urlPattern: ({ request }) => request.mode === 'navigate',
-        handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: '404.html' } },
+        handler: 'NetworkFirst',
+        options: {
+          cacheName: PAGES_CACHE,
+          networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+          matchOptions: { ignoreSearch: true },
+          precacheFallback: { fallbackURL: OFFLINE_PAGE },
+        },
       },
     ],
     // Workbox bundled into sw.js: no CDN, nothing else to serve.
@@ -69,13 +83,22 @@ export async function generateServiceWorker(dist: string): Promise<ServiceWorker
   });
   if (warnings.length > 0) throw new Error(`service worker: ${warnings.join('\n')}`);
 
-  const skippedBytes = plan.skipped.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
-  return { buildId, count: manifest.count, bytes: manifest.size, skipped: plan.skipped.length, skippedBytes };
+  const bytesOf = (files: string[]) => files.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
+  return {
+    buildId,
+    count: manifest.count,
+    bytes: manifest.size,
+    pages: plan.pages.length,
+    pagesBytes: bytesOf(plan.pages),
+    skipped: plan.skipped.length,
+    skippedBytes: bytesOf(plan.skipped),
+  };
 }
 
 export function describeReport(report: ServiceWorkerReport): string {
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
   const skipped =
     report.skipped > 0 ? `;未预缓存页面用不到的 ${report.skipped} 个脚本(${mb(report.skippedBytes)},如 Mermaid 备用渲染)` : '';
-  return `离线缓存:${report.count} 个文件,共 ${mb(report.bytes)}${skipped};版本 ${report.buildId}`;
+  const pages = report.pages > 0 ? `;其余 ${report.pages} 个页面(${mb(report.pagesBytes)})在读者打开时缓存` : '';
+  return `离线缓存:预缓存 ${report.count} 个文件,共 ${mb(report.bytes)}${pages}${skipped};版本 ${report.buildId}`;
 }

@@ -20,13 +20,17 @@ export interface StaticSite {
   url: string;
   /** Serves another built folder from now on, as a deploy of a new build would. */
   setRoot(dir: string): void;
+  /** Path names requested so far, in order (clear it with `requests.length = 0`). */
+  requests: string[];
   close(): Promise<void>;
 }
 
 /** `headers`: sent with every response, as a host configured for it would. */
 export async function serveStatic(root: string, base = '/', headers: Record<string, string> = {}): Promise<StaticSite> {
+  const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    requests.push(pathname);
     const send = (status: number, file: string) => {
       response.writeHead(status, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       response.end(readFileSync(file));
@@ -45,6 +49,7 @@ export async function serveStatic(root: string, base = '/', headers: Record<stri
     setRoot: (dir) => {
       root = dir;
     },
+    requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planPrecache } from '../../src/build/precache';
+import { isShellPage, planPrecache } from '../../src/build/precache';
 import { contentCacheDir } from '../../src/lib/content-dir';
 import { procedureSchema } from '../../src/lib/procedure-schema';
 import { scopedKey } from '../../src/lib/client/storage';
@@ -38,15 +38,22 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 describe('the service worker and web app manifest in the build', () => {
-  it.skipIf(!chartsPrerendered())('precaches every page, the search index and what pages load, but not the Mermaid fallback', () => {
+  it.skipIf(!chartsPrerendered())('precaches the shell, the search index and what any page loads; not procedure pages, nor the Mermaid fallback', () => {
     const urls = precachedUrls(DIST);
     const plan = planPrecache(DIST);
     expect(urls).toEqual(plan.files);
     const pages = plan.files.filter((f) => f.endsWith('.html'));
-    for (const p of procedures) expect(pages).toContain(`procedures/${p.id}/index.html`);
-    expect(pages).toContain('index.html');
-    expect(pages).toContain('changes/index.html');
-    expect(pages).toContain('404.html');
+    const shell = ['index.html', '404.html', 'offline/index.html', 'search/index.html', 'glossary/index.html', 'changes/index.html', 'roles/index.html'];
+    for (const page of shell) expect(pages).toContain(page);
+    for (const category of new Set(procedures.map((p) => p.data.category))) expect(pages).toContain(`categories/${category}/index.html`);
+    expect(pages.filter((f) => isShellPage(f))).toEqual(pages);
+    // Procedures, quizzes, trainer sheets and the handbook are kept as the reader opens them.
+    for (const p of procedures) {
+      expect(pages).not.toContain(`procedures/${p.id}/index.html`);
+      expect(plan.pages).toContain(`procedures/${p.id}/index.html`);
+    }
+    expect(pages.some((f) => /^(?:procedures|quiz|trainer|handbook)\//.test(f))).toBe(false);
+    expect(urls).toContain('revisions.json');
     const pagefind = readdirRecursive(join(DIST, 'pagefind')).map((f) => `pagefind/${f}`);
     expect(pagefind.length).toBeGreaterThan(5);
     // The search index and runtime are there; Pagefind's unused ready-made UI bundles are not.
@@ -55,8 +62,8 @@ describe('the service worker and web app manifest in the build', () => {
       if (unusedUi.test(file)) expect(urls).not.toContain(file);
       else expect(urls).toContain(file);
     }
-    // Every stylesheet and script a page loads is there.
-    for (const page of pages) {
+    // Every stylesheet and script any page loads is there, so a page kept later works offline.
+    for (const page of [...pages, ...plan.pages]) {
       const html = readPage(page);
       for (const [, href] of html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)) expect(urls, page).toContain(href);
       for (const script of eagerScripts(html)) if (script.name !== 'inline') expect(urls, page).toContain(script.name);
@@ -68,10 +75,9 @@ describe('the service worker and web app manifest in the build', () => {
     console.log(
       `[offline] precache: ${urls.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB (${(transfer / 1024 / 1024).toFixed(2)} MB gzip)`,
     );
-    // What a first visit downloads in the background (servers send text gzipped). The printable
-    // handbook pages are whole copies of the procedures, so raw bytes overstate the transfer.
-    expect(transfer).toBeLessThan(1.5 * 1024 * 1024);
-    expect(bytes).toBeLessThan(6 * 1024 * 1024);
+    // What a first visit downloads in the background (servers send text gzipped).
+    expect(transfer).toBeLessThan(0.75 * 1024 * 1024);
+    expect(bytes).toBeLessThan(2.5 * 1024 * 1024);
   });
 
   it('keeps the eager JS small: this part ≤ 3 KB and the whole procedure page ≤ 30 KB gzipped', () => {
@@ -181,7 +187,7 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
     await site?.close();
   });
 
-  it('after one visit, every page and the search work with the network cut', async () => {
+  it('after one visit, the shell, the pages opened and the search work with the network cut; an unopened page says so', { timeout: 120_000 }, async () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -189,11 +195,19 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
     await waitForOfflineCopy(page);
     await waitForSavedNotice(page);
 
-    // The cache holds exactly this build's file list.
+    // The precache holds exactly this build's shell.
     const state = await precacheState(page);
     expect(state.names).toHaveLength(1);
     const plan = planPrecache(DIST).files.map((f) => `/${f}`);
     expect(state.urls[state.names[0]!]).toEqual(plan.sort());
+
+    // Three other procedures, opened online by clicking through the table of contents as staff would.
+    const opened = procedures.slice(1, 4);
+    for (const p of opened) {
+      await page.locator(`nav.sidebar a[href="/procedures/${p.id}/"]`).click();
+      await page.waitForURL(`**/procedures/${p.id}/`);
+    }
+    const neverOpened = procedures.at(-1)!;
 
     await context.setOffline(true);
     await site.close(); // and the server gone too: a real cut
@@ -202,18 +216,16 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
     );
     expect(await page.evaluate(() => fetch('/not-in-the-build.txt').then(() => 'online', () => 'offline'))).toBe('offline');
 
-    // Three other procedures, by clicking through the table of contents as staff would.
-    for (const p of procedures.slice(1, 4)) {
-      await page.locator(`nav.sidebar a[href="/procedures/${p.id}/"]`).click();
-      await page.waitForURL(`**/procedures/${p.id}/`);
+    // The opened procedures come back from the device, by the table of contents again, chart and all.
+    for (const p of [procedures[0]!, ...opened]) {
+      await page.goto(`${site.url}procedures/${p.id}/`, { waitUntil: 'domcontentloaded' });
       expect(await heading(page)).toBe(p.data.title);
       expect(await page.locator('figure.chart svg').first().isVisible()).toBe(true);
     }
-
-    // Every page of the build (procedures, glossary, search, …) opens.
+    // Every page of the shell (home, categories, roles, glossary, search, …) opens.
     for (const file of plan.filter((f) => f.endsWith('/index.html'))) {
       const path = file.replace(/index\.html$/, '');
-      const response = await page.goto(`${site.url}${path.slice(1)}`);
+      const response = await page.goto(`${site.url}${path.slice(1)}`, { waitUntil: 'domcontentloaded' });
       expect(response?.status(), path).toBe(200);
     }
 
@@ -221,10 +233,53 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
     expect(urls.length).toBeGreaterThan(0);
     expect(urls.some((u) => u.includes('group-check-in'))).toBe(true);
 
-    // A page that is not in the build: the handbook's own 404 page, not the browser's error.
-    await page.goto(`${site.url}no-such-page/`);
-    expect(await heading(page)).toBe('找不到这个页面');
+    // A procedure this device never opened, and a page that is not in the build: the handbook's own notice.
+    for (const path of [`procedures/${neverOpened.id}/`, 'no-such-page/']) {
+      await page.goto(`${site.url}${path}`);
+      expect(await heading(page), path).toBe('这一页没有离线副本');
+    }
     expect(errors).toEqual([]);
+  });
+
+  it('keeps a whole category for offline in one click, says how much it holds, and lets it go', { timeout: 120_000 }, async () => {
+    const again = await serveStatic(DIST);
+    const fresh = await browser.newContext();
+    try {
+      const category = procedures[0]!.data.category;
+      const members = procedures.filter((p) => p.data.category === category);
+      const page = await fresh.newPage();
+      await page.goto(`${again.url}categories/${category}/`);
+      await waitForOfflineCopy(page);
+      const keep = page.locator('offline-keep');
+      const state = keep.locator('[data-state]');
+      await expect.poll(() => state.textContent()).toContain('还没有保存到本机');
+      await keep.getByRole('button', { name: /^保存本类 \d+ 个页面以便离线使用$/ }).click();
+      await page.waitForFunction(() => document.querySelector('offline-keep [data-state]')?.textContent?.includes('已全部保存到本机'));
+      expect(await state.textContent()).toMatch(/本类 \d+ 个页面已全部保存到本机\((?:\d+ KB|[\d.]+ MB)\),断网也能打开。$/);
+      expect(await keep.locator('[data-keep]').isVisible()).toBe(false);
+
+      await fresh.setOffline(true);
+      for (const p of members) {
+        const response = await page.goto(`${again.url}procedures/${p.id}/`, { waitUntil: 'domcontentloaded' });
+        expect(response?.status(), p.id).toBe(200);
+        expect(await heading(page)).toBe(p.data.title);
+      }
+      // Kept without being opened: the quizzes of the category too.
+      const quizzes = JSON.parse((readPage(`categories/${category}/`).match(/<script type="application\/json" data-pages>([^<]*)</)?.[1]) ?? '[]') as string[];
+      const quiz = quizzes.find((u) => u.startsWith('/quiz/'));
+      expect(quiz).toBeDefined();
+      await page.goto(`${again.url}${quiz!.slice(1)}`, { waitUntil: 'domcontentloaded' });
+      expect(await heading(page)).not.toBe('这一页没有离线副本');
+
+      await page.goto(`${again.url}categories/${category}/`);
+      await keep.getByRole('button', { name: '从本机移除' }).click();
+      await expect.poll(() => state.textContent()).toContain('还没有保存到本机');
+      await page.goto(`${again.url}procedures/${members.at(-1)!.id}/`);
+      expect(await heading(page)).toBe('这一页没有离线副本');
+    } finally {
+      await fresh.close();
+      await again.close();
+    }
   });
 
   it('on a first visit, the corrupt-record notice and the "saved for offline" notice are shown together', async () => {
@@ -329,6 +384,7 @@ describe.skipIf(!hasChromium)('a new build published under /sop/', () => {
     await page.goto(site.url);
     await waitForOfflineCopy(page);
     expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(site.url);
+    for (const p of others) await page.goto(`${site.url}procedures/${p.id}/`); // opened once, online
     await context.setOffline(true);
     for (const p of others) {
       const response = await page.goto(`${site.url}procedures/${p.id}/`);
@@ -340,7 +396,7 @@ describe.skipIf(!hasChromium)('a new build published under /sop/', () => {
     await page.close();
   });
 
-  it('announces the new build, keeps the old one until the click, then takes it whole', async () => {
+  it('announces the new build, keeps the old shell until the click, and downloads only what changed', async () => {
     const page = await context.newPage();
     await page.goto(`${site.url}procedures/${changed.id}/`);
     await waitForOfflineCopy(page);
@@ -348,39 +404,60 @@ describe.skipIf(!hasChromium)('a new build published under /sop/', () => {
     expect(before.names).toHaveLength(1);
     expect(await noteOf(page)).not.toContain(NEW_CHANGE);
 
+    site.requests.length = 0;
     site.setRoot(join(tmp, 'b')); // publish
     // Any navigation checks for a new worker; the reader is told, not switched.
     await page.goto(`${site.url}changes/`);
     const button = page.getByRole('button', { name: UPDATE_TEXT });
     await button.waitFor({ state: 'visible', timeout: 30_000 });
-    // Until the click, every page still comes from the old build…
+    // Until the click, the shell still comes from the old build…
     expect(await page.locator('main').textContent()).not.toContain(NEW_CHANGE);
+    // …while a procedure page is asked of the network first: staff read today's version.
     await page.goto(`${site.url}procedures/${changed.id}/`);
-    expect(await noteOf(page)).not.toContain(NEW_CHANGE);
+    expect(await noteOf(page)).toContain(NEW_CHANGE);
+    await page.goto(`${site.url}changes/`);
     await button.waitFor({ state: 'visible', timeout: 30_000 });
-    // …while the new build waits, downloaded whole in a cache of its own.
-    const during = await precacheState(page);
-    expect(during.names).toHaveLength(2);
+
+    // The new worker fetched exactly the shell files whose content changed, not the whole build.
+    const planB = planPrecache(join(tmp, 'b')).files;
+    const differs = (file: string) => {
+      const old = join(tmp, 'a', file);
+      try {
+        return !readFileSync(old).equals(readFileSync(join(tmp, 'b', file)));
+      } catch {
+        return true; // new in this build
+      }
+    };
+    const changedFiles = planB.filter(differs).sort();
+    const fileOf = (pathname: string) => {
+      const relative = pathname.slice(BASE.length);
+      return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+    };
+    const fetched = [...new Set(site.requests.map(fileOf))].filter((f) => planB.includes(f)).sort();
+    expect(fetched).toEqual(changedFiles);
+    expect(changedFiles.length).toBeGreaterThan(0);
+    expect(changedFiles.length).toBeLessThan(planB.length / 4);
 
     await button.focus();
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
-    await page.waitForFunction((text) => document.querySelector('aside.change-note')?.textContent?.includes(text), NEW_CHANGE);
-    expect(await page.locator('.meta').textContent()).toContain(NEW_VERSION);
+    await page.waitForFunction((text) => document.querySelector('main')?.textContent?.includes(text), NEW_CHANGE);
 
-    // Only the new build's cache is left, and it holds the new page.
-    const after = await precacheState(page);
-    expect(after.names).toHaveLength(1);
-    expect(after.names[0]).not.toBe(before.names[0]);
+    // One precache still, now holding the new build's files only.
+    // (The worker drops the old entries as it activates, which may end after the reload.)
+    await expect.poll(async () => (await precacheState(page)).urls[before.names[0]!]).toEqual(planB.map((f) => `${BASE}${f}`).sort());
+    expect((await precacheState(page)).names).toEqual(before.names);
     const cached = await page.evaluate(
       async (url) => (await (await caches.match(url, { ignoreSearch: true }))?.text()) ?? '',
-      `${site.url}procedures/${changed.id}/index.html`,
+      `${site.url}changes/index.html`,
     );
     expect(cached).toContain(NEW_CHANGE);
     expect(await button.isVisible()).toBe(false);
 
     // The reader saw the old version: this procedure is marked as changed since the last visit.
+    await page.goto(`${site.url}procedures/${changed.id}/`);
+    expect(await page.locator('.meta').textContent()).toContain(NEW_VERSION);
     const mark = page.locator(`.change-note [data-changed-id="${changed.id}"]`);
-    expect(await mark.isVisible()).toBe(true);
+    await mark.waitFor({ state: 'visible' });
     expect(await mark.textContent()).toContain('自您上次访问后有更新');
 
     // 更新记录: newest first, and the "since your last visit" list names only this procedure.
@@ -389,12 +466,13 @@ describe.skipIf(!hasChromium)('a new build published under /sop/', () => {
     expect(await first.locator('a').textContent()).toBe(changed.data.title);
     expect(await first.textContent()).toContain(NEW_CHANGE);
     const since = page.locator('[data-changed-list] li:not([hidden])');
+    await since.first().waitFor({ state: 'visible' });
     expect(await since.count()).toBe(1);
     expect(await since.locator('a').textContent()).toBe(changed.data.title);
     await page.getByRole('button', { name: '知道了' }).click();
     expect(await page.locator('[data-changed-list]').isVisible()).toBe(false);
 
-    // The new build works offline too.
+    // The new version works offline too.
     await context.setOffline(true);
     await page.goto(`${site.url}procedures/${changed.id}/`);
     expect(await noteOf(page)).toContain(NEW_CHANGE);

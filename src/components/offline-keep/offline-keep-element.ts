@@ -1,0 +1,86 @@
+// <offline-keep>: see OfflineKeep.astro. The counts always come from the
+// cache, never from what was asked, so the line never claims a page it lacks.
+import { isQuotaError } from '../../lib/client/storage';
+import { PAGES_CACHE } from '../../lib/offline-cache';
+import { keepPages, keptText, resultText } from '../../lib/offline-keep';
+
+class OfflineKeep extends HTMLElement {
+  private urls: string[] = [];
+  private what = '';
+  private busy = false;
+
+  connectedCallback() {
+    if (!('caches' in window) || !('serviceWorker' in navigator)) return;
+    this.urls = JSON.parse(this.querySelector('[data-pages]')?.textContent ?? '[]') as string[];
+    this.what = this.dataset.what ?? '';
+    if (this.urls.length === 0) return;
+    this.hidden = false;
+    this.button('keep').addEventListener('click', () => void this.keep());
+    this.button('drop').addEventListener('click', () => void this.drop());
+    void this.refresh();
+  }
+
+  private button(name: 'keep' | 'drop') {
+    return this.querySelector<HTMLButtonElement>(`[data-${name}]`)!;
+  }
+
+  private say(text: string) {
+    this.querySelector('[data-state]')!.textContent = text;
+  }
+
+  /** How many of the set any cache holds, and their size. */
+  private async measure() {
+    let kept = 0;
+    let bytes = 0;
+    for (const url of this.urls) {
+      const response = await caches.match(url, { ignoreSearch: true });
+      if (!response) continue;
+      kept++;
+      bytes += (await response.blob()).size;
+    }
+    return { kept, bytes };
+  }
+
+  private async refresh(extra = '') {
+    const { kept, bytes } = await this.measure();
+    this.say([keptText(this.what, kept, this.urls.length, bytes), extra].filter(Boolean).join(' '));
+    this.button('keep').hidden = kept >= this.urls.length;
+    this.button('drop').hidden = kept === 0;
+  }
+
+  private async keep() {
+    if (this.busy) return;
+    this.busy = true;
+    this.button('keep').disabled = true;
+    try {
+      const cache = await caches.open(PAGES_CACHE);
+      const result = await keepPages(
+        this.urls,
+        {
+          save: async (url) => {
+            const response = await fetch(url, { cache: 'no-cache' });
+            if (!response.ok) return false;
+            await cache.put(url, response);
+            return true;
+          },
+          isQuotaError,
+        },
+        (done) => this.say(`正在保存 ${done}/${this.urls.length}…`),
+      );
+      await this.refresh(resultText(result, this.urls.length));
+    } catch (error) {
+      await this.refresh(isQuotaError(error) ? '存储空间已满,未能保存。' : '此浏览器不允许网页保存离线副本。');
+    } finally {
+      this.busy = false;
+      this.button('keep').disabled = false;
+    }
+  }
+
+  private async drop() {
+    const cache = await caches.open(PAGES_CACHE);
+    for (const url of this.urls) await cache.delete(url, { ignoreSearch: true });
+    await this.refresh();
+  }
+}
+
+if (!customElements.get('offline-keep')) customElements.define('offline-keep', OfflineKeep);
