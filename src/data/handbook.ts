@@ -153,7 +153,7 @@ async function load(): Promise<Handbook> {
     synonyms,
     revisions: Object.fromEntries(procedures.map((p) => [p.id, revisionOf(p.data)])),
     notes: collectNotes(procedures, levels, levelsPage),
-    volumes: planVolumes(procedures, categories.map((c) => c.id), (p) => p.data.category),
+    volumes: planVolumes(procedures, categories.map((c) => c.id), (p) => p.data.category, (p) => p.data.steps.length),
     today,
   };
 }

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { planVolumes } from './handbook-volumes';
 
 const corpus = (counts: Record<string, number>) =>
-  Object.entries(counts).flatMap(([category, n]) => Array.from({ length: n }, (_, i) => ({ id: `${category}-${i + 1}`, category })));
+  Object.entries(counts).flatMap(([category, n]) => Array.from({ length: n }, (_, i) => ({ id: `${category}-${i + 1}`, category, steps: 10 })));
 const plan = (counts: Record<string, number>, size: number) =>
-  planVolumes(corpus(counts), ['a', 'b', 'c'], (p) => p.category, size);
+  planVolumes(corpus(counts), ['a', 'b', 'c'], (p) => p.category, (p) => p.steps, { size });
 
 describe('planVolumes', () => {
   it('keeps one page for a handbook that fits one volume, and one per category with procedures', () => {
@@ -38,5 +38,23 @@ describe('planVolumes', () => {
       for (const c of volumes.categories) for (const v of c.volumes) expect(v.procedures.length).toBeLessThanOrEqual(20);
       expect(volumes.whole).toBe(total <= 20);
     }
+  });
+
+  it('also cuts by steps, so a volume of long procedures stays small; a very long one stands alone', () => {
+    const items = [
+      { id: 'a1', category: 'a', steps: 30 },
+      { id: 'a2', category: 'a', steps: 30 },
+      { id: 'a3', category: 'a', steps: 50 },
+      { id: 'a4', category: 'a', steps: 120 },
+      { id: 'a5', category: 'a', steps: 5 },
+    ];
+    const volumes = planVolumes(items, ['a'], (p) => p.category, (p) => p.steps, { size: 20, steps: 60 });
+    expect(volumes.categories[0]!.volumes.map((v) => [v.first, v.procedures.map((p) => p.id)])).toEqual([
+      [1, ['a1', 'a2']],
+      [3, ['a3']],
+      [4, ['a4']],
+      [5, ['a5']],
+    ]);
+    expect(volumes.whole).toBe(false);
   });
 });

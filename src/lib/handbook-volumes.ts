@@ -1,12 +1,14 @@
 // How the printable handbook is cut into pages. One page holds at most
-// VOLUME_SIZE procedures, so no page outgrows a phone or the print dialog at
-// any corpus size (a procedure prints as 40–90 KB of HTML with its charts).
+// VOLUME_SIZE procedures and VOLUME_STEPS steps, so no page outgrows a phone
+// or the print dialog at any corpus size: a step prints as about 4–6 KB of
+// HTML with its share of the charts, so a volume stays under 2 MB.
 // Small handbooks keep one page for everything and one per category; a large
 // category becomes numbered volumes, and the page of a scope too large to be
 // one volume lists its volumes instead.
 import { paths } from './urls';
 
 export const VOLUME_SIZE = 20;
+export const VOLUME_STEPS = 260;
 
 export interface Volume<T> {
   /** Site-relative path of the printable page. */
@@ -38,29 +40,59 @@ export function volumePath(categoryId: string, part: number): string {
   return `${paths.handbook(categoryId)}${part}/`;
 }
 
+/** Consecutive runs of `items`, each within both limits (an item over the step limit stands alone). */
+function cut<T>(items: readonly T[], stepsOf: (item: T) => number, size: number, steps: number): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  let weight = 0;
+  for (const item of items) {
+    const w = stepsOf(item);
+    if (run.length > 0 && (run.length >= size || weight + w > steps)) {
+      runs.push(run);
+      run = [];
+      weight = 0;
+    }
+    run.push(item);
+    weight += w;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+export interface VolumeLimits {
+  size?: number;
+  steps?: number;
+}
+
 /** `procedures` in handbook order; categories without procedures get no page. */
 export function planVolumes<T>(
   procedures: readonly T[],
   categoryIds: readonly string[],
   categoryOf: (procedure: T) => string,
-  size = VOLUME_SIZE,
+  stepsOf: (procedure: T) => number,
+  { size = VOLUME_SIZE, steps = VOLUME_STEPS }: VolumeLimits = {},
 ): HandbookVolumes<T> {
   const categories = categoryIds
     .map((categoryId): CategoryVolumes<T> | undefined => {
       const members = procedures.filter((p) => categoryOf(p) === categoryId);
       if (members.length === 0) return undefined;
-      const parts = Math.ceil(members.length / size);
-      const whole = parts === 1;
-      const volumes = Array.from({ length: parts }, (_, i) => ({
-        path: whole ? paths.handbook(categoryId) : volumePath(categoryId, i + 1),
-        categoryId,
-        part: i + 1,
-        parts,
-        first: i * size + 1,
-        procedures: members.slice(i * size, (i + 1) * size),
-      }));
+      const runs = cut(members, stepsOf, size, steps);
+      const whole = runs.length === 1;
+      let first = 1;
+      const volumes = runs.map((run, i) => {
+        const volume = {
+          path: whole ? paths.handbook(categoryId) : volumePath(categoryId, i + 1),
+          categoryId,
+          part: i + 1,
+          parts: runs.length,
+          first,
+          procedures: run,
+        };
+        first += run.length;
+        return volume;
+      });
       return { categoryId, path: paths.handbook(categoryId), whole, volumes };
     })
     .filter((c): c is CategoryVolumes<T> => c !== undefined);
-  return { whole: procedures.length <= size, categories };
+  return { whole: cut(procedures, stepsOf, size, steps).length === 1, categories };
 }
