@@ -253,7 +253,7 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
       const keep = page.locator('offline-keep');
       const state = keep.locator('[data-state]');
       await expect.poll(() => state.textContent()).toContain('还没有保存到本机');
-      await keep.getByRole('button', { name: /^保存本类 \d+ 个页面以便离线使用$/ }).click();
+      await keep.getByRole('button', { name: /^保存本类流程以便离线使用\(\d+ 页\)$/ }).click();
       await page.waitForFunction(() => document.querySelector('offline-keep [data-state]')?.textContent?.includes('已全部保存到本机'));
       expect(await state.textContent()).toMatch(/本类 \d+ 个页面已全部保存到本机\((?:\d+ KB|[\d.]+ MB)\),断网也能打开。$/);
       expect(await keep.locator('[data-keep]').isVisible()).toBe(false);
