@@ -134,7 +134,8 @@ async function buildOnce(kind: BuildRun['kind'], dir: string, procedures: number
     secondsPerPage: totalSeconds / htmlPages,
     secondsPerProcedure: totalSeconds / procedures,
     cpuSecondsPerPage: cpu === undefined ? undefined : cpu / htmlPages,
-    charts: chartStats(astro.output),
+    // The chart summary is among the build notes, printed after the service worker.
+    charts: chartStats(`${astro.output}\n${worker.output}`),
     htmlPages,
     distBytes: folderBytes(outDir),
     indexBytes: folderBytes(join(outDir, 'pagefind')),
