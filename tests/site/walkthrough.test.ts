@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { chartsPrerendered, DIST, eagerScripts, readPage } from '../helpers/dist';
-import { CONTENT, readMdx } from '../helpers/content-files';
+import { CONTENT, procedureFiles, readMdx } from '../helpers/content-files';
 import { procedureSchema, type Step } from '../../src/lib/procedure-schema';
 
 const LOBBY = 'procedures/spa/lobby-shoe-bar/';
@@ -204,6 +204,57 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
     expect(arrival).toContain('arrival-done');
     expect(departure).toContain('farewell-greeter');
   }, 120_000);
+
+  it('shows beside each step the notes, glossary terms and template badge the page shows there', { timeout: 300_000 }, async () => {
+    const seen = { flags: 0, terms: 0, templates: 0 };
+    for (const file of procedureFiles()) {
+      const id = file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, '');
+      const { page, errors } = await open(`procedures/${id}/`);
+      // The page's own extras per step (the walk's default variant is the page's first body).
+      const extras = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('ol.steps > li')]
+          .map((li) => {
+            const body = li.querySelector(':scope > .step-body');
+            return {
+              id: li.dataset.stepId!,
+              flags: [...li.querySelectorAll(':scope > .flag-note')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim()),
+              terms: [...(body?.querySelectorAll('.term-pop > strong') ?? [])].map((t) => t.textContent!.trim()),
+              template: body?.querySelector('.template-badge') !== null,
+            };
+          })
+          .filter((step) => step.flags.length > 0 || step.terms.length > 0 || step.template),
+      );
+      for (const step of extras) {
+        await page.goto(`${site.url}procedures/${id}/?walk=${step.id}`, { waitUntil: 'load' });
+        await waitForStep(page, step.id);
+        const card = await page.evaluate(() => {
+          const dialog = document.querySelector('dialog.walk-dialog')!;
+          const items = (s: string) => {
+            const box = dialog.querySelector<HTMLElement>(s)!;
+            return box.hidden ? [] : [...box.querySelectorAll('li')].map((li) => li.textContent!.trim());
+          };
+          return {
+            flags: items('[data-walk-flags]'),
+            terms: items('[data-walk-terms]'),
+            template: !dialog.querySelector<HTMLElement>('[data-walk-template]')!.hidden,
+          };
+        });
+        expect(card.flags, `${id} ${step.id}`).toEqual(step.flags);
+        expect(card.terms.map((t) => t.split(':')[0]), `${id} ${step.id}`).toEqual(step.terms);
+        for (const term of card.terms) expect(term.length, term).toBeGreaterThan(term.split(':')[0]!.length + 2);
+        expect(card.template, `${id} ${step.id}`).toBe(step.template);
+        seen.flags += step.flags.length;
+        seen.terms += step.terms.length;
+        seen.templates += Number(step.template);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // The content has all three: the check above is not vacuous.
+    expect(seen.flags).toBeGreaterThan(0);
+    expect(seen.terms).toBeGreaterThan(0);
+    expect(seen.templates).toBeGreaterThan(0);
+  });
 
   it('at a decision, → asks for a branch instead of guessing, and buttons choose too', async () => {
     const { page } = await open(`${LOBBY}?walk=arrive-or-leave`);
