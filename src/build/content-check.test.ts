@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { checkContentDir, checkProcedureFile } from './content-check';
 import { roleSchema, categorySchema } from '../lib/reference-schemas';
 import { createRoleIndex } from '../lib/roles';
-import { LIMITS } from '../lib/procedure-schema';
-import { MAX_CHART_EDGES } from '../lib/validate-procedure';
+import { LIMITS } from '../lib/procedure/schema';
+import { MAX_CHART_EDGES } from '../lib/procedure/validate';
 import { CONTENT, ROOT, readYamlList } from '../../tests/helpers/content-files';
 
 const context = {

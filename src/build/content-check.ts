@@ -6,14 +6,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import yaml from 'js-yaml';
-import type { ProcedureData } from '../lib/procedure-schema';
+import type { ProcedureData } from '../lib/procedure/schema';
 import { categorySchema, roleSchema } from '../lib/reference-schemas';
 import { createRoleIndex } from '../lib/roles';
 import { contentDir } from '../lib/content-dir';
-import { readSource } from '../lib/procedure-source';
-import { parseProcedure } from '../lib/schema-issues';
+import { readSource } from '../lib/procedure/source';
+import { parseProcedure } from '../lib/procedure/schema-issues';
 import { scriptUrlMessage } from '../lib/script-urls';
-import { formatIssues, validateCorpus, validateProcedure, type ValidationContext, type ValidationIssue } from '../lib/validate-procedure';
+import { formatIssues, validateCorpus, validateProcedure, type ValidationContext, type ValidationIssue } from '../lib/procedure/validate';
 import { scriptUrlsIn } from './script-url-guard';
 
 export interface FileCheck {

@@ -2,12 +2,12 @@
 // graph checks, and fails the build with file, step and fix when one fails.
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { ProcedureData } from '../lib/procedure-schema';
+import type { ProcedureData } from '../lib/procedure/schema';
 import type { Category, GlossaryTerm, ReceptionLevel, Role } from '../lib/reference-schemas';
 import { createRoleIndex, type RoleIndex } from '../lib/roles';
-import { formatIssues, validateCorpus, validateProcedure, type ValidationIssue } from '../lib/validate-procedure';
-import { parseProcedure } from '../lib/schema-issues';
-import { decodeSource, EMPTY_FILE } from '../lib/procedure-source';
+import { formatIssues, validateCorpus, validateProcedure, type ValidationIssue } from '../lib/procedure/validate';
+import { parseProcedure } from '../lib/procedure/schema-issues';
+import { decodeSource, EMPTY_FILE } from '../lib/procedure/source';
 import { synonymIssues, type SynonymGroup } from '../lib/synonyms';
 import { revisionOf } from '../lib/changelog';
 import type { Revisions } from '../lib/visits';

@@ -1,6 +1,6 @@
 // Change logs: the latest entry of a procedure, its revision (what a returning
 // reader's browser compares), and the handbook-wide list, newest first.
-import type { ProcedureData } from './procedure-schema';
+import type { ProcedureData } from './procedure/schema';
 
 export type Change = ProcedureData['changelog'][number];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lanesOf, type LaneStep } from './chart-lanes';
 import { partToMermaid } from './flowchart';
-import { chartPartsOf } from './procedure-charts';
+import { chartPartsOf } from './procedure/charts';
 
 // The source's 前厅部流程图 in small: 迎宾 greets and leads, 鞋吧员 takes the shoes.
 const steps: LaneStep[] = [

@@ -1,7 +1,7 @@
 // A short fingerprint of a procedure's step data: printed on the signed
 // 阅读确认签字表 and shown on the page, so an old sheet is seen to be out of date.
 import { createHash } from 'node:crypto';
-import type { ProcedureData, Step } from './procedure-schema';
+import type { ProcedureData, Step } from './procedure/schema';
 
 /** The fields staff sign for, in a fixed order; absent optional fields are left out. */
 function stepRecord(step: Step): unknown[] {

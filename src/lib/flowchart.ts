@@ -1,6 +1,6 @@
 // Mermaid flowchart source from step data. Pure: the same steps always give
 // the same text, so the render cache can key on it.
-import type { Step } from './procedure-schema';
+import type { Step } from './procedure/schema';
 import type { Lanes } from './chart-lanes';
 
 export type ChartStep = Pick<Step, 'id' | 'kind' | 'title' | 'next' | 'branches'>;

@@ -1,6 +1,6 @@
 // The owner's desk: every 待确认 / 原文缺失 / 原文矛盾 note in the handbook,
 // open or resolved, with where it sits; grouped for a meeting agenda.
-import type { Flag, ProcedureData, Resolution } from './procedure-schema';
+import type { Flag, ProcedureData, Resolution } from './procedure/schema';
 
 export interface NoteSource {
   id: string;

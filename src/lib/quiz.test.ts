@@ -12,7 +12,7 @@ import {
   type QuizSource,
 } from './quiz';
 import { createRng, seedFrom, shuffle } from './random';
-import { procedureSchema, type ProcedureData, type Step } from './procedure-schema';
+import { procedureSchema, type ProcedureData, type Step } from './procedure/schema';
 import { receptionLevelSchema } from './reference-schemas';
 import { procedure } from '../../tests/helpers/fixtures';
 import { procedureFiles, readMdx, readYamlList } from '../../tests/helpers/content-files';

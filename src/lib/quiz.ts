@@ -2,7 +2,7 @@
 // by hand: what comes next, who does it, what to say, which branch, a rule or
 // figure. Wrong options come from the same procedure so they are plausible.
 // A draft's template steps and flagged (uncertain) steps are never asked about.
-import type { ProcedureData, Step } from './procedure-schema';
+import type { ProcedureData, Step } from './procedure/schema';
 import type { ReceptionLevel } from './reference-schemas';
 import { createRng, seedFrom, shuffle, type Rng } from './random';
 import { stepAnchor } from './urls';

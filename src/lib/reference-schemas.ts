@@ -1,6 +1,6 @@
 // Schemas of the small data collections that procedures point into.
 import { z } from 'astro/zod';
-import { nonEmpty, resolutionSchema } from './procedure-schema';
+import { nonEmpty, resolutionSchema } from './procedure/schema';
 
 const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, '只能用小写字母、数字和连字符');
 

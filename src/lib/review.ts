@@ -1,7 +1,7 @@
 // Review cycle: when a procedure is next due for review, and whether that day
 // has passed. "Today" comes from SOP_TODAY when set, so builds and tests can
 // pin it.
-import type { ProcedureData } from './procedure-schema';
+import type { ProcedureData } from './procedure/schema';
 
 export type ReviewState = 'none' | 'ok' | 'soon' | 'overdue';
 

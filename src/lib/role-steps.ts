@@ -1,7 +1,7 @@
 // Every procedure that names each role: the steps it performs there, the
 // steps that mention it, and its standing duties (standingRoles), which are
 // not steps; for the role pages and the /roles/ counts.
-import type { ProcedureData, StandingRole, Step } from './procedure-schema';
+import type { ProcedureData, StandingRole, Step } from './procedure/schema';
 
 export interface NumberedStep {
   step: Step;

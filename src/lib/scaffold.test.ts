@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { scaffoldProcedure, type ScaffoldInput } from './scaffold';
-import { procedureSchema } from './procedure-schema';
-import { validateProcedure } from './validate-procedure';
+import { procedureSchema } from './procedure/schema';
+import { validateProcedure } from './procedure/validate';
 import { createRoleIndex } from './roles';
 import { roleSchema, categorySchema } from './reference-schemas';
 import { procedureFiles, readMdx, readYamlList } from '../../tests/helpers/content-files';

@@ -1,6 +1,6 @@
 // What Pagefind stores about a procedure besides its text: filters the search
 // dialog offers as chips, and metadata each result shows (code, category).
-import type { ProcedureData } from './procedure-schema';
+import type { ProcedureData } from './procedure/schema';
 
 export const FILTER_KEYS = ['category', 'department', 'role', 'status'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];

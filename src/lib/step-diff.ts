@@ -1,7 +1,7 @@
 // Step-level difference between two versions of a procedure: which steps
 // were added, removed or moved, and which changed their title, 话术, cautions
 // or where they lead.
-import type { Step } from './procedure-schema';
+import type { Step } from './procedure/schema';
 
 export type StepField = 'title' | 'role' | 'detail' | 'say' | 'cautions' | 'flow';
 

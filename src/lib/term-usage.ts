@@ -1,5 +1,5 @@
 // Which procedures use each glossary term, for the glossary's "见于" lines.
-import type { ProcedureData } from './procedure-schema';
+import type { ProcedureData } from './procedure/schema';
 import type { GlossaryTerm } from './reference-schemas';
 
 export function procedureText(data: ProcedureData): string {

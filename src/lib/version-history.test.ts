@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { stepsOfText, versionDiffs } from './version-history';
 import { procedure, validInput } from '../../tests/helpers/fixtures';
-import type { ProcedureInput } from './procedure-schema';
+import type { ProcedureInput } from './procedure/schema';
 
 const mdx = (input: ProcedureInput) => `---\n${yaml.dump(input)}---\n\n正文\n`;
 const v1 = validInput();

@@ -2,7 +2,7 @@
 // version in its change log, and the step diff of each version against the
 // one before it. The git reading itself lives in src/build/git-history.ts.
 import yaml from 'js-yaml';
-import { procedureSchema, type ProcedureData, type Step } from './procedure-schema';
+import { procedureSchema, type ProcedureData, type Step } from './procedure/schema';
 import { sortedChanges } from './changelog';
 import { diffSteps, type StepDiff } from './step-diff';
 

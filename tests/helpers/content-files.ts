@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
-import { readSource, type SourceResult } from '../../src/lib/procedure-source';
+import { readSource, type SourceResult } from '../../src/lib/procedure/source';
 
 export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const CONTENT = join(ROOT, 'content');

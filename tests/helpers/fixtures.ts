@@ -1,5 +1,5 @@
 // A small valid procedure to break on purpose in tests.
-import { procedureSchema, type ProcedureData, type ProcedureInput } from '../../src/lib/procedure-schema';
+import { procedureSchema, type ProcedureData, type ProcedureInput } from '../../src/lib/procedure/schema';
 
 export function validInput(): ProcedureInput {
   return {

@@ -1,7 +1,7 @@
 // The procedures as content/ holds them, in the handbook's order (category
 // order, then `order`, then code), for tests that check printed output.
 import { join } from 'node:path';
-import { procedureSchema, type ProcedureData } from '../../src/lib/procedure-schema';
+import { procedureSchema, type ProcedureData } from '../../src/lib/procedure/schema';
 import { CONTENT, procedureFiles, readMdx, readYamlList } from './content-files';
 
 export interface ContentProcedure {

@@ -1,7 +1,7 @@
 // The quizzes the build should have made, computed from content/ the same way
 // src/data/learning.ts does, so site tests can compare pages against them.
 import { join } from 'node:path';
-import { procedureSchema, type ProcedureData } from '../../src/lib/procedure-schema';
+import { procedureSchema, type ProcedureData } from '../../src/lib/procedure/schema';
 import { receptionLevelSchema } from '../../src/lib/reference-schemas';
 import { learningPathSchema, type LearningPath } from '../../src/lib/learning-paths';
 import { buildQuiz, showsLevels, type Question } from '../../src/lib/quiz';

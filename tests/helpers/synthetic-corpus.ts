@@ -5,10 +5,10 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { procedureSchema, type ProcedureInput } from '../../src/lib/procedure-schema';
+import { procedureSchema, type ProcedureInput } from '../../src/lib/procedure/schema';
 import { categorySchema, glossaryTermSchema, roleSchema } from '../../src/lib/reference-schemas';
 import { createRoleIndex } from '../../src/lib/roles';
-import { formatIssues, validateCorpus, validateProcedure } from '../../src/lib/validate-procedure';
+import { formatIssues, validateCorpus, validateProcedure } from '../../src/lib/procedure/validate';
 import { CONTENT, readYamlList } from './content-files';
 
 export const REFERENCE_FILES = ['categories.yaml', 'roles.yaml', 'glossary.yaml', 'reception-levels.yaml'];

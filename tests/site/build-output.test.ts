@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { procedureSchema } from '../../src/lib/procedure-schema';
+import { procedureSchema } from '../../src/lib/procedure/schema';
 import { roleSchema } from '../../src/lib/reference-schemas';
 import { procedureFiles, readMdx, readYamlList, CONTENT } from '../helpers/content-files';
 import { chartsOf, chartsPrerendered, DIST, eagerScripts, readPage } from '../helpers/dist';

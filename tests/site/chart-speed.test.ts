@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChartRenderer, withConfigCopiedOnce, type ChromiumChartRenderer } from '../../src/build/chart-renderer';
-import { chartSources } from '../../src/lib/procedure-charts';
-import { procedureSchema } from '../../src/lib/procedure-schema';
+import { chartSources } from '../../src/lib/procedure/charts';
+import { procedureSchema } from '../../src/lib/procedure/schema';
 import { chromiumPath, hasChromium } from '../helpers/browser';
 import { procedureFiles, readMdx } from '../helpers/content-files';
 

@@ -7,7 +7,7 @@ import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { DIST } from '../helpers/dist';
 import { CONTENT, procedureFiles, readMdx } from '../helpers/content-files';
-import { procedureSchema } from '../../src/lib/procedure-schema';
+import { procedureSchema } from '../../src/lib/procedure/schema';
 import { checklistSpec, legacyStorageKey, serializeState, storageKey as recordName } from '../../src/lib/checklist-state';
 import { scopedKey } from '../../src/lib/client/storage';
 import { fillStorage } from '../helpers/fill-storage';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { procedureSchema } from '../../src/lib/procedure-schema';
+import { procedureSchema } from '../../src/lib/procedure/schema';
 import { receptionLevelSchema } from '../../src/lib/reference-schemas';
 import { checklistSpec, legacyStorageKey, storageKey } from '../../src/lib/checklist-state';
 import { CONTENT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { procedureSchema } from '../../src/lib/procedure-schema';
+import { procedureSchema } from '../../src/lib/procedure/schema';
 import { ROOT, procedureFiles, readMdx } from '../helpers/content-files';
 import { DIST } from '../helpers/dist';
 import { buildSite, type SiteBuild } from '../helpers/fixture-build';

@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isShellPage, planPrecache } from '../../src/build/precache';
 import { contentCacheDir } from '../../src/lib/content-dir';
-import { procedureSchema } from '../../src/lib/procedure-schema';
+import { procedureSchema } from '../../src/lib/procedure/schema';
 import { scopedKey } from '../../src/lib/client/storage';
 import { chromiumPath, hasChromium, openBrowser } from '../helpers/browser';
 import { launchOptions } from '../../src/build/chromium';

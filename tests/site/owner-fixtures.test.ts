@@ -13,7 +13,7 @@ import { gitFixture } from '../helpers/git-fixture';
 import { readPage } from '../helpers/dist';
 import { hasChromium, openBrowser } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
-import { procedureSchema } from '../../src/lib/procedure-schema';
+import { procedureSchema } from '../../src/lib/procedure/schema';
 import { stepFingerprint } from '../../src/lib/fingerprint';
 import { scopedKey } from '../../src/lib/client/storage';
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { procedureSchema } from '../../src/lib/procedure-schema';
+import { procedureSchema } from '../../src/lib/procedure/schema';
 import { categorySchema } from '../../src/lib/reference-schemas';
 import { pagefindPair, procedureFacets } from '../../src/lib/search-index';
 import { CONTENT, ROOT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';

@@ -9,7 +9,7 @@ import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { DIST } from '../helpers/dist';
 import { CONTENT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
-import { procedureSchema } from '../../src/lib/procedure-schema';
+import { procedureSchema } from '../../src/lib/procedure/schema';
 import { categorySchema } from '../../src/lib/reference-schemas';
 import { procedureFacets } from '../../src/lib/search-index';
 import { cleanQuery, MAX_QUERY_CHARS } from '../../src/lib/search-query';

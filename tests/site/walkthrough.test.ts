@@ -8,7 +8,7 @@ import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { chartsPrerendered, DIST, eagerScripts, readPage } from '../helpers/dist';
 import { CONTENT, procedureFiles, readMdx } from '../helpers/content-files';
-import { procedureSchema, type Step } from '../../src/lib/procedure-schema';
+import { procedureSchema, type Step } from '../../src/lib/procedure/schema';
 
 const LOBBY = 'procedures/spa/lobby-shoe-bar/';
 const BATH = 'procedures/spa/bath-sections/';

@@ -2,7 +2,7 @@
 // page shows: the 更新记录 page and "changed since your last visit" rely on it.
 import { describe, expect, it } from 'vitest';
 import { latestChange } from '../../src/lib/changelog';
-import { procedureSchema } from '../../src/lib/procedure-schema';
+import { procedureSchema } from '../../src/lib/procedure/schema';
 import { procedureFiles, readMdx } from '../helpers/content-files';
 
 const entries = procedureFiles().map(readMdx);

@@ -2,7 +2,7 @@
 // Fast feedback for editors: `npm run check:content`.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ProcedureData } from '../../src/lib/procedure-schema';
+import type { ProcedureData } from '../../src/lib/procedure/schema';
 import {
   categorySchema,
   glossaryTermSchema,
@@ -10,7 +10,7 @@ import {
   roleSchema,
 } from '../../src/lib/reference-schemas';
 import { createRoleIndex } from '../../src/lib/roles';
-import { validateCorpus } from '../../src/lib/validate-procedure';
+import { validateCorpus } from '../../src/lib/procedure/validate';
 import { checkProcedureFile } from '../../src/build/content-check';
 import { procedureFiles, readYamlList, ROOT } from '../helpers/content-files';
 import { relative } from 'node:path';

@@ -1,7 +1,7 @@
 // The real learning paths and the draft marks they rely on, checked without a build.
 import { describe, expect, it } from 'vitest';
 import { learningPathSchema, validateLearningPaths } from '../../src/lib/learning-paths';
-import { procedureSchema } from '../../src/lib/procedure-schema';
+import { procedureSchema } from '../../src/lib/procedure/schema';
 import { roleSchema } from '../../src/lib/reference-schemas';
 import { createRoleIndex } from '../../src/lib/roles';
 import { procedureFiles, readProcedure, readYamlList } from '../helpers/content-files';

@@ -2,9 +2,9 @@
 // source does not use, terms it keeps apart, and flow orders that must follow what happens.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { procedureSchema, type ProcedureData } from '../../src/lib/procedure-schema';
+import { procedureSchema, type ProcedureData } from '../../src/lib/procedure/schema';
 import { glossaryTermSchema, roleSchema } from '../../src/lib/reference-schemas';
-import { targetsOf } from '../../src/lib/validate-procedure';
+import { targetsOf } from '../../src/lib/procedure/validate';
 import { CONTENT, listFiles, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
 
 const procedures = new Map(

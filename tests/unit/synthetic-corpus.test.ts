@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readMdx } from '../helpers/content-files';
 import { syntheticCorpus, toMdx, validateSynthetic } from '../helpers/synthetic-corpus';
-import { procedureSchema } from '../../src/lib/procedure-schema';
+import { procedureSchema } from '../../src/lib/procedure/schema';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,8 +1,8 @@
 // The walkthrough (演示模式) as pure functions: the data a page embeds, the
 // path a walk has taken, next / back / branch choice, and the URL that lets a
 // reload or a shared link resume at the same step.
-import type { ProcedureData, StepKind } from './procedure-schema';
-import { stepsForVariant } from './procedure-model';
+import type { ProcedureData, StepKind } from './schema';
+import { stepsForVariant } from './variants';
 
 export interface WalkBranch {
   label: string;

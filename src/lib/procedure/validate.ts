@@ -1,9 +1,9 @@
 // Graph and cross-reference checks the zod schema cannot express. Each issue
 // names the step it is about and says how to fix it.
-import type { ProcedureData, Step } from './procedure-schema';
-import type { RoleIndex } from './roles';
-import { nearest } from './nearest';
-import { latestChange } from './changelog';
+import type { ProcedureData, Step } from './schema';
+import type { RoleIndex } from '../roles';
+import { nearest } from '../nearest';
+import { latestChange } from '../changelog';
 
 /**
  * Mermaid refuses a chart with more edges than its maxEdges setting (500 by
@@ -11,8 +11,8 @@ import { latestChange } from './changelog';
  * with the file, the count and the fix, rather than in the chart renderer.
  */
 export const MAX_CHART_EDGES = 500;
-import { resolutionIssues } from './open-notes';
-import { reviewIssues } from './review';
+import { resolutionIssues } from '../open-notes';
+import { reviewIssues } from '../review';
 
 export interface ValidationIssue {
   /** The step the issue is about, when there is one. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { procedureSchema } from './procedure-schema';
-import { validInput } from '../../tests/helpers/fixtures';
+import { procedureSchema } from './schema';
+import { validInput } from '../../../tests/helpers/fixtures';
 
 function messages(input: unknown): string[] {
   const result = procedureSchema.safeParse(input);

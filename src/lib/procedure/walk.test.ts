@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { procedure } from '../../tests/helpers/fixtures';
+import { procedure } from '../../../tests/helpers/fixtures';
 import {
   choicesOf,
   choose,
@@ -17,7 +17,7 @@ import {
   walkHref,
   writeWalkParams,
   type WalkStep,
-} from './walkthrough';
+} from './walk';
 
 // greet → ask-booking ─是→ lead-guest → done
 //                     └否→ register → lead-guest

@@ -1,9 +1,9 @@
 // What a procedure page shows, computed from the data once: numbered steps,
 // per-variant text, glossary links in reading order, and the term notes.
-import type { Flag, ProcedureData, Step } from './procedure-schema';
-import type { GlossaryTerm } from './reference-schemas';
-import { createTermLinker, type Segment } from './glossary-link';
-import { stepsForVariant } from './procedure-model';
+import type { Flag, ProcedureData, Step } from './schema';
+import type { GlossaryTerm } from '../reference-schemas';
+import { createTermLinker, type Segment } from '../glossary-link';
+import { stepsForVariant } from './variants';
 
 /** The text of a step; a step that variants change has one body per variant. */
 export interface StepBody {

@@ -2,13 +2,13 @@
 // change step titles; each drawn as one or more parts (chart-sections.ts).
 // Shared by the page, the handbook and the build's chart prefetch, so
 // Chromium renders exactly the charts the pages will ask for.
-import type { ChartStep } from './flowchart';
-import { partToMermaid } from './flowchart';
-import { chartParts } from './chart-sections';
-import { lanesOf, type Lanes, type LaneStep } from './chart-lanes';
-import { stepsForVariant } from './procedure-model';
-import type { ProcedureData } from './procedure-schema';
-import { printLayout, type PrintLayout, type Size } from './chart-view';
+import type { ChartStep } from '../flowchart';
+import { partToMermaid } from '../flowchart';
+import { chartParts } from '../chart-sections';
+import { lanesOf, type Lanes, type LaneStep } from '../chart-lanes';
+import { stepsForVariant } from './variants';
+import type { ProcedureData } from './schema';
+import { printLayout, type PrintLayout, type Size } from '../chart-view';
 
 export interface ProcedureChartPart {
   /** "第 2 部分 · 离店"; empty when the chart is one part. */

@@ -1,7 +1,7 @@
 // The procedure model: one zod schema that content.config.ts uses for the
 // collection and that src/lib code and tests use for types.
 import { z } from 'astro/zod';
-import { withImplicitNext } from './implicit-next';
+import { withImplicitNext } from './graph';
 
 /** Step ids become anchors (#step-id) and Mermaid node ids, so keep them plain. */
 export const STEP_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { withImplicitNext } from './implicit-next';
-import { procedureSchema } from './procedure-schema';
-import { validateSteps } from './validate-procedure';
-import { toMermaid } from './flowchart';
-import { validInput } from '../../tests/helpers/fixtures';
+import { withImplicitNext } from './graph';
+import { procedureSchema } from './schema';
+import { validateSteps } from './validate';
+import { toMermaid } from '../flowchart';
+import { validInput } from '../../../tests/helpers/fixtures';
 
 const step = (id: string, kind: string, extra: { next?: string; branches?: { label: string; to: string }[] } = {}) => ({
   id,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chartSources, layoutChartParts, procedureCharts } from './procedure-charts';
-import { buildProcedureView } from './procedure-view';
-import { partToMermaid } from './flowchart';
-import { procedure } from '../../tests/helpers/fixtures';
+import { chartSources, layoutChartParts, procedureCharts } from './charts';
+import { buildProcedureView } from './view';
+import { partToMermaid } from '../flowchart';
+import { procedure } from '../../../tests/helpers/fixtures';
 
 describe('procedureCharts', () => {
   it('gives one chart when there are no variants', () => {

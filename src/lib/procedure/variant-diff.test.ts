@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { procedure } from '../../tests/helpers/fixtures';
+import { procedure } from '../../../tests/helpers/fixtures';
 import { variantDifferences } from './variant-diff';
 
 describe('variantDifferences', () => {

@@ -1,9 +1,9 @@
 // Schema (zod) errors in the words of the rest of the content check: in
 // Chinese, a step named by its id rather than its array index, and a fix.
 // Used by the build (src/data/handbook.ts) and by `npm run check:content`.
-import type { ValidationIssue } from './validate-procedure';
-import { editDistance, nearest } from './nearest';
-import { procedureSchema, type ProcedureData } from './procedure-schema';
+import type { ValidationIssue } from './validate';
+import { editDistance, nearest } from '../nearest';
+import { procedureSchema, type ProcedureData } from './schema';
 
 /** The part of a zod issue read here (zod 4). */
 export interface SchemaIssue {
@@ -160,7 +160,7 @@ function messageFor(issue: SchemaIssue, data: unknown, where: string, key: strin
     case 'invalid_format':
       return `${where} 格式不对,现在是${typeOf(value)}。修正:${hasChinese(issue.message) ? own(issue.message) : '按说明改正'}。`;
     default:
-      return `${where}:${hasChinese(issue.message) ? own(issue.message) : '不符合要求'}。修正:对照 src/lib/procedure-schema.ts 改正。`;
+      return `${where}:${hasChinese(issue.message) ? own(issue.message) : '不符合要求'}。修正:对照 src/lib/procedure/schema.ts 改正。`;
   }
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssues, validateCorpus, validateProcedure } from './validate-procedure';
-import { createRoleIndex } from './roles';
-import { procedure } from '../../tests/helpers/fixtures';
-import type { Step } from './procedure-schema';
+import { formatIssues, validateCorpus, validateProcedure } from './validate';
+import { createRoleIndex } from '../roles';
+import { procedure } from '../../../tests/helpers/fixtures';
+import type { Step } from './schema';
 
 const roles = createRoleIndex([
   { id: 'front-desk', name: '前台接待员', aliases: ['接待员'], description: '前台' },

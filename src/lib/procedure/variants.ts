@@ -1,5 +1,5 @@
 // Views of one procedure that pages, charts and interactive parts share.
-import type { ProcedureData, Step, Variant } from './procedure-schema';
+import type { ProcedureData, Step, Variant } from './schema';
 
 /** The steps as a variant sees them: only overridden fields change. */
 export function stepsForVariant(procedure: Pick<ProcedureData, 'steps' | 'variants'>, variantId?: string): Step[] {

@@ -1,6 +1,6 @@
 // What each variant of a procedure changes, in words, for the printed
 // handbook (which shows every variant rather than a switch).
-import type { ProcedureData } from './procedure-schema';
+import type { ProcedureData } from './schema';
 
 export interface VariantChange {
   stepNumber: number;
