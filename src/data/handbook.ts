@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ProcedureData } from '../lib/procedure/schema';
+import { buildProcedure, type Procedure } from '../lib/procedure/build';
 import type { Category, GlossaryTerm, ReceptionLevel, Role } from '../lib/reference-schemas';
 import { createRoleIndex, type RoleIndex } from '../lib/roles';
 import { formatIssues, validateCorpus, validateProcedure, type ValidationIssue } from '../lib/procedure/validate';
@@ -25,6 +26,8 @@ export interface ProcedureEntry {
   /** Path of the MDX file, as written in error messages. */
   file: string;
   data: ProcedureData;
+  /** Everything derived from the data, once: numbering, variants, charts, the walk. */
+  model: Procedure;
   category: Category;
   entry: CollectionEntry<'procedures'>;
   /** Short hash of the step data, printed on the signed sheet. */
@@ -125,6 +128,7 @@ async function load(): Promise<Handbook> {
       id: entry.id,
       file,
       data,
+      model: buildProcedure(data),
       category: categories.find((c) => c.id === data.category)!,
       entry,
       fingerprint: stepFingerprint(data),

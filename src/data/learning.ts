@@ -36,7 +36,7 @@ async function load(): Promise<Learning> {
   const quizzes = new Map(
     handbook.procedures.map((p) => [
       p.id,
-      buildQuiz({ data: p.data, ...(showsLevels(p.entry.body) ? { levels: handbook.levels } : {}) }),
+      buildQuiz({ procedure: p.model, ...(showsLevels(p.entry.body) ? { levels: handbook.levels } : {}) }),
     ]),
   );
   const quizOf = (procedure: ProcedureEntry) => quizzes.get(procedure.id) ?? [];

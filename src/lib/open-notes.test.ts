@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectNotes, countByKind, groupNotes, openNotes, resolutionIssues, resolvedNotes } from './open-notes';
 import { procedure } from '../../tests/helpers/fixtures';
+import { buildProcedure } from './procedure/build';
 
 const resolution = { date: '2026-12-01', by: '培训经理 王敏', decision: '按现行做法执行。' };
 
@@ -19,8 +20,8 @@ const other = procedure((p) => {
   p.flags = [{ text: '默认是待确认。' }];
 });
 const sources = [
-  { id: 'corporate/a', data: withFlags },
-  { id: 'hotel/b', data: other },
+  { id: 'corporate/a', data: withFlags, model: buildProcedure(withFlags) },
+  { id: 'hotel/b', data: other, model: buildProcedure(other) },
 ];
 
 describe('collectNotes', () => {

@@ -1,10 +1,13 @@
 // The owner's desk: every 待确认 / 原文缺失 / 原文矛盾 note in the handbook,
 // open or resolved, with where it sits; grouped for a meeting agenda.
 import type { Flag, ProcedureData, Resolution } from './procedure/schema';
+import type { StepNumber } from './procedure/numbering';
 
 export interface NoteSource {
   id: string;
   data: Pick<ProcedureData, 'code' | 'title' | 'department' | 'steps' | 'flags'>;
+  /** The procedure model's step numbers (procedure/build.ts). */
+  model: { base: { numbers: ReadonlyMap<string, StepNumber> } };
 }
 
 export interface Note {
@@ -16,7 +19,7 @@ export interface Note {
   kind: string;
   text: string;
   /** The step it belongs to, numbered as on the page. */
-  step?: { id: string; number: number; title: string };
+  step?: StepNumber & { id: string };
   /** Where it sits when not on a step (e.g. a reception level). */
   place?: string;
   resolved?: Resolution;
@@ -28,8 +31,7 @@ export interface LevelNoteSource {
 }
 
 function noteOf(source: NoteSource, flag: Flag): Note {
-  const index = flag.step === undefined ? -1 : source.data.steps.findIndex((s) => s.id === flag.step);
-  const step = index >= 0 ? source.data.steps[index]! : undefined;
+  const number = flag.step === undefined ? undefined : source.model.base.numbers.get(flag.step);
   return {
     procedureId: source.id,
     code: source.data.code,
@@ -37,7 +39,7 @@ function noteOf(source: NoteSource, flag: Flag): Note {
     department: source.data.department,
     kind: flag.kind,
     text: flag.text,
-    ...(step ? { step: { id: step.id, number: index + 1, title: step.title } } : {}),
+    ...(number ? { step: { id: flag.step!, ...number } } : {}),
     ...(flag.resolved ? { resolved: flag.resolved } : {}),
   };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bareTitle,
   buildQuiz,
   findFigures,
   KIND_LABELS,
@@ -11,6 +10,10 @@ import {
   type Question,
   type QuizSource,
 } from './quiz';
+import { buildProcedure } from './procedure/build';
+import { splitSourceLabel } from './procedure/numbering';
+
+const bareTitleOf = (title: string) => splitSourceLabel(title).title;
 import { createRng, seedFrom, shuffle } from './random';
 import { procedureSchema, type ProcedureData, type Step } from './procedure/schema';
 import { receptionLevelSchema } from './reference-schemas';
@@ -21,7 +24,7 @@ const levels = readYamlList('reception-levels.yaml').map((l) => receptionLevelSc
 const content = procedureFiles().map((file) => {
   const entry = readMdx(file);
   const data = procedureSchema.parse(entry.frontmatter);
-  const source: QuizSource = { data, ...(showsLevels(entry.body) ? { levels } : {}) };
+  const source: QuizSource = { procedure: buildProcedure(data), ...(showsLevels(entry.body) ? { levels } : {}) };
   return { file: entry.file, data, source };
 });
 const byCode = (code: string) => content.find((c) => c.data.code === code)!;
@@ -50,13 +53,6 @@ describe('seeded randomness', () => {
 });
 
 describe('helpers', () => {
-  it('strips section numbers that would give the order away', () => {
-    expect(bareTitle('1.2 确认客户身份')).toBe('确认客户身份');
-    expect(bareTitle('1、接待申请')).toBe('接待申请');
-    expect(bareTitle('1.3.1 制作客户接待安排表')).toBe('制作客户接待安排表');
-    expect(bareTitle('提前2天通知总经办')).toBe('提前2天通知总经办');
-  });
-
   it('finds figures with their units, but not ordinals or "一下"', () => {
     expect(findFigures('接待安排表一式三份,须于客户到访前一星期呈送').map((f) => [f.text, f.value])).toEqual([
       ['三份', 3],
@@ -92,9 +88,9 @@ function expectWellFormed(data: ProcedureData, q: Question) {
   expect(step!.template, `${q.id} is about a template step`).toBeFalsy();
   expect(data.flags.some((f) => f.step === step!.id), `${q.id} is about a flagged step`).toBe(false);
   const templateTexts = new Set(
-    data.steps.filter((s) => s.template).flatMap((s) => [s.title, bareTitle(s.title), ...s.say]),
+    data.steps.filter((s) => s.template).flatMap((s) => [s.title, bareTitleOf(s.title), ...s.say]),
   );
-  const realTexts = new Set(data.steps.filter((s) => !s.template).flatMap((s) => [bareTitle(s.title), ...s.say]));
+  const realTexts = new Set(data.steps.filter((s) => !s.template).flatMap((s) => [bareTitleOf(s.title), ...s.say]));
   for (const option of q.options) {
     expect(templateTexts.has(option) && !realTexts.has(option), `${q.id}: option "${option}" comes from a template step`).toBe(
       false,
@@ -111,12 +107,12 @@ function expectCorrect(data: ProcedureData, q: Question) {
   const right = q.options[q.answer]!;
   const wrong = q.options.filter((_, i) => i !== q.answer);
   const step = stepOf(data, q);
-  const title = (id: string) => bareTitle(data.steps.find((s) => s.id === id)!.title);
+  const title = (id: string) => bareTitleOf(data.steps.find((s) => s.id === id)!.title);
   switch (q.kind) {
     case 'next':
       expect(right).toBe(title(step!.next!));
       expect(wrong).not.toContain(title(step!.next!));
-      expect(q.prompt).toContain(bareTitle(step!.title));
+      expect(q.prompt).toContain(bareTitleOf(step!.title));
       break;
     case 'role':
       expect(right).toBe(step!.role);
@@ -241,7 +237,7 @@ describe('quizzes from small procedures', () => {
         { id: 'done', kind: 'end', title: '结束' },
       ];
     });
-    const candidates = questionCandidates({ data });
+    const candidates = questionCandidates({ procedure: buildProcedure(data) });
     expect(candidates.length).toBeGreaterThan(0);
     for (const c of candidates) {
       expect(c.anchor).not.toBe('step-tmpl');
@@ -252,7 +248,7 @@ describe('quizzes from small procedures', () => {
     expect(candidates.filter((c) => c.kind === 'role')).toEqual([]);
     // "What comes after 询问来意" would be the template step: not asked.
     expect(candidates.find((c) => c.id === 'next:ask')).toBeUndefined();
-    for (const seed of SEEDS) for (const q of buildQuiz({ data }, { seed })) expectWellFormed(data, q);
+    for (const seed of SEEDS) for (const q of buildQuiz({ procedure: buildProcedure(data) }, { seed })) expectWellFormed(data, q);
   });
 
   it('does not ask about flagged steps or text a variant changes', () => {
@@ -278,7 +274,7 @@ describe('quizzes from small procedures', () => {
         },
       ];
     });
-    const ids = questionCandidates({ data }).map((c) => c.id);
+    const ids = questionCandidates({ procedure: buildProcedure(data) }).map((c) => c.id);
     expect(ids).not.toContain('next:register');
     expect(ids.some((id) => id.startsWith('figure:lead-guest'))).toBe(true);
     expect(ids.some((id) => id.startsWith('figure:bow'))).toBe(false);
@@ -286,7 +282,7 @@ describe('quizzes from small procedures', () => {
     expect(ids).not.toContain('say:bow');
     expect(ids).toContain('say:lead-guest');
     // The variant line is not a wrong option for another step's question either.
-    const lead = questionCandidates({ data }).find((c) => c.id === 'say:lead-guest')!;
+    const lead = questionCandidates({ procedure: buildProcedure(data) }).find((c) => c.id === 'say:lead-guest')!;
     expect(lead.distractors).not.toContain('先生走好');
   });
 
@@ -297,7 +293,7 @@ describe('quizzes from small procedures', () => {
       p.steps[3]!.say = ['请稍等'];
       p.steps[4]!.say = ['您走好'];
     });
-    const greet = questionCandidates({ data }).find((c) => c.id === 'say:greet')!;
+    const greet = questionCandidates({ procedure: buildProcedure(data) }).find((c) => c.id === 'say:greet')!;
     expect(greet.distractors).toEqual(['请稍等', '您走好']);
   });
 
@@ -309,7 +305,7 @@ describe('quizzes from small procedures', () => {
         { id: 'done', kind: 'end', title: '结束' },
       ];
     });
-    expect(questionCandidates({ data })).toEqual([]);
-    expect(buildQuiz({ data })).toEqual([]);
+    expect(questionCandidates({ procedure: buildProcedure(data) })).toEqual([]);
+    expect(buildQuiz({ procedure: buildProcedure(data) })).toEqual([]);
   });
 });

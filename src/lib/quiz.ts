@@ -2,7 +2,9 @@
 // by hand: what comes next, who does it, what to say, which branch, a rule or
 // figure. Wrong options come from the same procedure so they are plausible.
 // A draft's template steps and flagged (uncertain) steps are never asked about.
-import type { ProcedureData, Step } from './procedure/schema';
+import type { Step } from './procedure/schema';
+import type { Procedure } from './procedure/build';
+import { stepMention } from './procedure/numbering';
 import type { ReceptionLevel } from './reference-schemas';
 import { createRng, seedFrom, shuffle, type Rng } from './random';
 import { stepAnchor } from './urls';
@@ -50,7 +52,8 @@ export function showsLevels(body: string | undefined): boolean {
 }
 
 export interface QuizSource {
-  data: Pick<ProcedureData, 'code' | 'steps' | 'flags' | 'variants'>;
+  /** The procedure model (procedure/build.ts): its steps, numbers and what variants change. */
+  procedure: Pick<Procedure, 'data' | 'base' | 'changed'>;
   /** The reception levels, when the procedure's page shows the levels table. */
   levels?: readonly ReceptionLevel[];
 }
@@ -71,11 +74,6 @@ export interface Candidate {
   explanation: string;
   anchor: string;
   refLabel: string;
-}
-
-/** "1.2 确认客户身份" → "确认客户身份": section numbers would give the order away. */
-export function bareTitle(title: string): string {
-  return title.replace(/^\d+(?:\.\d+)*\s*[、.]?\s*/, '').trim() || title;
 }
 
 const unique = (texts: Iterable<string>, except: ReadonlySet<string>): string[] => {
@@ -179,6 +177,10 @@ interface Context {
   steps: readonly Step[];
   byId: Map<string, Step>;
   number: Map<string, number>;
+  /** The title without the source's label ("1.2 确认客户身份" → "确认客户身份"): labels would give the order away. */
+  title: (step: Step) => string;
+  /** "第 3 步「确定接待级别」". */
+  mention: (step: Step) => string;
   /** Steps a question may be about or answer with. */
   askable: (step: Step | undefined) => step is Step;
   /** Steps other than the template ones, for wrong options. */
@@ -187,28 +189,25 @@ interface Context {
 }
 
 function contextOf(source: QuizSource): Context {
-  const { steps, flags, variants } = source.data;
+  const { data, base, changed } = source.procedure;
+  const { steps, flags } = data;
   const flagged = new Set(flags.flatMap((f) => (f.step ? [f.step] : [])));
+  const numberOf = (step: Step) => base.numbers.get(step.id)!;
+  const title = (step: Step) => numberOf(step).title;
   const titleCount = new Map<string, number>();
-  for (const s of steps) titleCount.set(bareTitle(s.title), (titleCount.get(bareTitle(s.title)) ?? 0) + 1);
-  const overrides = new Map<string, Set<string>>();
-  for (const variant of variants) {
-    for (const o of variant.overrides) {
-      const fields = overrides.get(o.step) ?? new Set<string>();
-      for (const [key, value] of Object.entries(o)) if (key !== 'step' && value !== undefined) fields.add(key);
-      overrides.set(o.step, fields);
-    }
-  }
-  const overridden = (step: Step, field: 'title' | 'say' | 'cautions') => overrides.get(step.id)?.has(field) ?? false;
+  for (const s of steps) titleCount.set(title(s), (titleCount.get(title(s)) ?? 0) + 1);
+  const overridden = (step: Step, field: 'title' | 'say' | 'cautions') => changed.get(step.id)?.has(field) ?? false;
   return {
     steps,
     byId: new Map(steps.map((s) => [s.id, s])),
-    number: new Map(steps.map((s, i) => [s.id, i + 1])),
+    number: new Map(steps.map((s) => [s.id, numberOf(s).number])),
+    title,
+    mention: (step) => stepMention(numberOf(step)),
     askable: (step): step is Step =>
       step !== undefined &&
       !step.template &&
       !flagged.has(step.id) &&
-      titleCount.get(bareTitle(step.title)) === 1 &&
+      titleCount.get(title(step)) === 1 &&
       !overridden(step, 'title'),
     real: steps.filter((s) => !s.template),
     overridden,
@@ -221,27 +220,27 @@ function titlesNear(ctx: Context, near: Step, exclude: readonly Step[]): string[
   return ctx.real
     .filter((s) => !exclude.includes(s) && !ctx.overridden(s, 'title'))
     .sort((a, b) => Math.abs(ctx.number.get(a.id)! - at) - Math.abs(ctx.number.get(b.id)! - at))
-    .map((s) => bareTitle(s.title));
+    .map((s) => ctx.title(s));
 }
 
 function ref(ctx: Context, step: Step): { anchor: string; refLabel: string } {
-  return { anchor: stepAnchor(step.id), refLabel: `第 ${ctx.number.get(step.id)} 步「${step.title}」` };
+  return { anchor: stepAnchor(step.id), refLabel: ctx.mention(step) };
 }
 
 function nextQuestions(ctx: Context): Candidate[] {
   return ctx.steps.flatMap((step): Candidate[] => {
     const target = step.next === undefined ? undefined : ctx.byId.get(step.next);
     if (step.kind === 'decision' || !ctx.askable(step) || !ctx.askable(target)) return [];
-    const answer = bareTitle(target.title);
+    const answer = ctx.title(target);
     return [
       {
         id: `next:${step.id}`,
         kind: 'next',
-        prompt: `「${bareTitle(step.title)}」之后,下一步是什么?`,
+        prompt: `「${ctx.title(step)}」之后,下一步是什么?`,
         spoken: false,
         answers: [answer],
-        distractors: unique(titlesNear(ctx, target, [step, target]), new Set([answer, bareTitle(step.title)])),
-        explanation: `第 ${ctx.number.get(step.id)} 步「${step.title}」之后是第 ${ctx.number.get(target.id)} 步「${target.title}」。`,
+        distractors: unique(titlesNear(ctx, target, [step, target]), new Set([answer, ctx.title(step)])),
+        explanation: `${ctx.mention(step)}之后是${ctx.mention(target)}。`,
         ...ref(ctx, step),
       },
     ];
@@ -259,11 +258,11 @@ function roleQuestions(ctx: Context): Candidate[] {
       {
         id: `role:${step.id}`,
         kind: 'role',
-        prompt: `「${bareTitle(step.title)}」这一步由谁负责?`,
+        prompt: `「${ctx.title(step)}」这一步由谁负责?`,
         spoken: false,
         answers: [step.role],
         distractors: roles.filter((r) => r !== step.role),
-        explanation: `第 ${ctx.number.get(step.id)} 步「${step.title}」由${step.role}负责。`,
+        explanation: `${ctx.mention(step)}由${step.role}负责。`,
         ...ref(ctx, step),
       },
     ];
@@ -287,7 +286,7 @@ function sayQuestions(ctx: Context): Candidate[] {
       {
         id: `say:${step.id}`,
         kind: 'say',
-        prompt: `在「${bareTitle(step.title)}」这一步,应该怎么说?`,
+        prompt: `在「${ctx.title(step)}」这一步,应该怎么说?`,
         spoken: true,
         answers: [...own],
         distractors: unique(others, own),
@@ -304,20 +303,20 @@ function branchQuestions(ctx: Context): Candidate[] {
     return step.branches.flatMap((branch, index): Candidate[] => {
       const target = ctx.byId.get(branch.to);
       if (!ctx.askable(target)) return [];
-      const answer = bareTitle(target.title);
+      const answer = ctx.title(target);
       const siblings = step.branches
         .map((b) => ctx.byId.get(b.to))
         .filter((s): s is Step => s !== undefined && s !== target && !s.template)
-        .map((s) => bareTitle(s.title));
+        .map((s) => ctx.title(s));
       return [
         {
           id: `branch:${step.id}:${index}`,
           kind: 'branch',
-          prompt: `遇到「${bareTitle(step.title)}」,如果是「${branch.label}」,接下来做什么?`,
+          prompt: `遇到「${ctx.title(step)}」,如果是「${branch.label}」,接下来做什么?`,
           spoken: false,
           answers: [answer],
           distractors: unique([...siblings, ...titlesNear(ctx, step, [step, target])], new Set([answer])),
-          explanation: `第 ${ctx.number.get(step.id)} 步「${step.title}」:${branch.label} → 第 ${ctx.number.get(target.id)} 步「${target.title}」。`,
+          explanation: `${ctx.mention(step)}:${branch.label} → ${ctx.mention(target)}。`,
           ...ref(ctx, step),
         },
       ];
@@ -340,7 +339,7 @@ function figureQuestions(ctx: Context): Candidate[] {
         spoken: false,
         answers: [figure.text],
         distractors: figureDistractors(figure, pool),
-        explanation: `第 ${ctx.number.get(step.id)} 步「${step.title}」:${caution}`,
+        explanation: `${ctx.mention(step)}:${caution}`,
         ...ref(ctx, step),
       })),
     );
@@ -448,7 +447,7 @@ export interface QuizOptions {
  * every kind the data supports is asked, in a seeded order.
  */
 export function buildQuiz(source: QuizSource, options: QuizOptions = {}): Question[] {
-  const { seed = seedFrom(source.data.code), size = QUIZ_SIZE } = options;
+  const { seed = seedFrom(source.procedure.data.code), size = QUIZ_SIZE } = options;
   const rng = createRng(seed);
   const byKind = new Map<QuestionKind, Candidate[]>();
   for (const candidate of questionCandidates(source)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roleSummary, stepsByRole } from './role-steps';
+import { buildProcedure } from './procedure/build';
 import { procedure } from '../../tests/helpers/fixtures';
 
 describe('stepsByRole', () => {
@@ -13,11 +14,11 @@ describe('stepsByRole', () => {
       p.title = '第二个流程';
     });
     const result = stepsByRole([
-      { id: 'x/a', data: a },
-      { id: 'x/b', data: b },
+      { id: 'x/a', model: buildProcedure(a) },
+      { id: 'x/b', model: buildProcedure(b) },
     ]);
     expect(result.get('行李生')).toEqual([
-      { procedureId: 'x/a', code: 'SOP-TEST-01', title: '测试流程', steps: [{ step: a.steps[3], number: 4 }], listed: true, mentions: [], duties: [] },
+      { procedureId: 'x/a', code: 'SOP-TEST-01', title: '测试流程', steps: [{ step: a.steps[3], number: { number: 4, title: a.steps[3]!.title } }], listed: true, mentions: [], duties: [] },
     ]);
     const frontDesk = result.get('前台接待员')!;
     expect(frontDesk.map((g) => [g.procedureId, g.steps.map((s) => s.step.id)])).toEqual([
@@ -39,7 +40,7 @@ describe('stepsByRole', () => {
         ],
       };
     });
-    const result = stepsByRole([{ id: 'x/a', data: a }]);
+    const result = stepsByRole([{ id: 'x/a', model: buildProcedure(a) }]);
     expect(result.get('行李生')).toEqual([
       { procedureId: 'x/a', code: 'SOP-TEST-01', title: '测试流程', steps: [], listed: true, mentions: [], duties: [{ role: '行李生', ref: '1.1', duty: '运送行李' }] },
     ]);
@@ -54,11 +55,11 @@ describe('stepsByRole', () => {
       p.roles = ['前台接待员', '保洁阿姨', '行李生'];
       p.steps[2]!.detail = '登记后通知保洁阿姨打扫卫生。';
     });
-    const result = stepsByRole([{ id: 'x/a', data: a }]);
+    const result = stepsByRole([{ id: 'x/a', model: buildProcedure(a) }]);
     const cleaner = result.get('保洁阿姨')!;
     expect(cleaner).toHaveLength(1);
     expect(cleaner[0]).toMatchObject({ procedureId: 'x/a', listed: true, steps: [] });
-    expect(cleaner[0]!.mentions.map((m) => [m.step.id, m.number])).toEqual([[a.steps[2]!.id, 3]]);
+    expect(cleaner[0]!.mentions.map((m) => [m.step.id, m.number.number])).toEqual([[a.steps[2]!.id, 3]]);
     // Named, no step, no mention: still listed, so the page can say so.
     expect(result.get('行李生')).toEqual([
       { procedureId: 'x/a', code: 'SOP-TEST-01', title: '测试流程', steps: [], listed: true, mentions: [], duties: [] },
@@ -71,7 +72,7 @@ describe('stepsByRole', () => {
     const a = procedure((p) => {
       p.roles = ['前台接待员', '行李生'];
     });
-    const result = stepsByRole([{ id: 'x/a', data: a }]);
+    const result = stepsByRole([{ id: 'x/a', model: buildProcedure(a) }]);
     expect(roleSummary(result.get('行李生')!)).toBe('1 个流程 · 无指派步骤');
     expect(roleSummary(result.get('前台接待员')!)).toBe(`1 个流程 · ${result.get('前台接待员')![0]!.steps.length} 步`);
     expect(roleSummary([])).toBe('未列入任何流程');

@@ -2,10 +2,12 @@
 // steps that mention it, and its standing duties (standingRoles), which are
 // not steps; for the role pages and the /roles/ counts.
 import type { ProcedureData, StandingRole, Step } from './procedure/schema';
+import type { Procedure } from './procedure/build';
+import type { StepNumber } from './procedure/numbering';
 
 export interface NumberedStep {
   step: Step;
-  number: number;
+  number: StepNumber;
 }
 
 export interface RoleProcedureSteps {
@@ -29,7 +31,7 @@ export interface RoleProcedureSteps {
 const stepText = (step: Step) => [step.title, step.detail ?? '', ...step.say, ...step.cautions].join('\n');
 
 export function stepsByRole(
-  procedures: readonly { id: string; data: ProcedureData }[],
+  procedures: readonly { id: string; model: Pick<Procedure, 'data' | 'base'> }[],
 ): Map<string, RoleProcedureSteps[]> {
   const byRole = new Map<string, RoleProcedureSteps[]>();
   const groupOf = (role: string, id: string, data: ProcedureData): RoleProcedureSteps => {
@@ -42,16 +44,14 @@ export function stepsByRole(
     }
     return group;
   };
-  for (const { id, data } of procedures) {
+  for (const { id, model } of procedures) {
+    const { data, base } = model;
+    const numbered = (step: Step): NumberedStep => ({ step, number: base.numbers.get(step.id)! });
     for (const role of data.roles) groupOf(role, id, data);
-    data.steps.forEach((step, index) => {
-      if (step.role) groupOf(step.role, id, data).steps.push({ step, number: index + 1 });
-    });
+    for (const step of data.steps) if (step.role) groupOf(step.role, id, data).steps.push(numbered(step));
     for (const role of data.roles) {
       const group = groupOf(role, id, data);
-      data.steps.forEach((step, index) => {
-        if (step.role !== role && stepText(step).includes(role)) group.mentions.push({ step, number: index + 1 });
-      });
+      for (const step of data.steps) if (step.role !== role && stepText(step).includes(role)) group.mentions.push(numbered(step));
     }
     for (const duty of data.standingRoles?.roles ?? []) groupOf(duty.role, id, data).duties.push(duty);
   }

@@ -215,9 +215,18 @@ describe('rankPages', () => {
     expect(ranked[0]!.place?.anchor).toBe('checklist-folder');
   });
 
+  it('opens at the step named for just what was typed, also when the source labels its steps', () => {
+    const places = [
+      { url: '/p/#step-ask-gift', title: '第 7 步:是否需要准备礼品?(原文 1.6)', text: '询问是否需要准备礼品。', anchor: 'step-ask-gift' },
+      { url: '/p/#step-prepare-gift', title: '第 8 步:准备礼品(原文 1.7)', text: '按来访人数准备礼品。', anchor: 'step-prepare-gift' },
+    ];
+    const { ranked } = rankPages(planQuery('准备礼品'), [candidate('/procedures/p/', '销售来访接待', places.map((p) => p.text).join(' '), places)]);
+    expect(ranked[0]!.place?.anchor).toBe('step-prepare-gift');
+  });
+
   it('opens at the team’s standing roles for a role named there alone', () => {
     const places = [
-      { url: '/p/#step-form-team', title: '第 15 步:1.5 成立接待小组', text: '组建接待小组。小组的三个角色(1.5.1 接待接口人、1.5.2 接待助理、1.5.3 接待负责人)', anchor: 'step-form-team' },
+      { url: '/p/#step-form-team', title: '第 15 步:成立接待小组(原文 1.5)', text: '组建接待小组。小组的三个角色(1.5.1 接待接口人、1.5.2 接待助理、1.5.3 接待负责人)', anchor: 'step-form-team' },
       { url: '/p/#standing-roles-title', title: '接待小组的三个角色', text: '1.5.1 接待接口人 统一受理来访需求 1.5.2 接待助理 制定接待计划、进行接待准备工作', anchor: 'standing-roles-title' },
     ];
     const { ranked } = rankPages(planQuery('接待助理', [['接待助理']]), [candidate('/procedures/p/', '对外接待', places.map((p) => p.text).join(' '), places)]);

@@ -7,6 +7,8 @@
 // shorter prefix), and pages are then scored by which terms their text
 // really contains, as substrings, the way Chinese readers expect.
 
+import { parseStepHeading } from './procedure/numbering';
+
 /** Question words and filler: they count a little when present, never sink a query. */
 export const STOP_WORDS = new Set([
   '怎么', '怎么办', '怎样', '怎么样', '如何', '什么', '什么时候', '啥', '哪', '哪个', '哪些', '哪里', '哪儿',
@@ -346,10 +348,10 @@ const isNotePlace = (place: Place) =>
 
 const rankOf = (place: Place) => (place.anchor?.startsWith('step-') ? 0 : isStepPlace(place) ? 1 : 2);
 
-/** Whether a step's own name (without "第 N 步:") is the query's words and little else. */
+/** Whether a step's own name (without "第 N 步:" and the source's label) is the query's words and little else. */
 function isNamedFor(place: Place, plan: QueryPlan, core: readonly Term[]): boolean {
   if (!place.anchor?.startsWith('step-') || core.length === 0) return false;
-  const name = flat(place.title.replace(/^第\s*\d+\s*步[::]\s*/, '')).replace(/[?？]$/, '');
+  const name = flat(parseStepHeading(place.title)?.title ?? place.title).replace(/[?？]$/, '');
   const typed = [...flat(plan.phrases.join(''))].length;
   return plan.terms.every((t) => matchTerm(name, t).strength >= 0.8) && [...name].length <= typed + 1;
 }

@@ -1,5 +1,6 @@
 // The quizzes the build should have made, computed from content/ the same way
 // src/data/learning.ts does, so site tests can compare pages against them.
+import { buildProcedure } from '../../src/lib/procedure/build';
 import { join } from 'node:path';
 import { procedureSchema, type ProcedureData } from '../../src/lib/procedure/schema';
 import { receptionLevelSchema } from '../../src/lib/reference-schemas';
@@ -19,7 +20,7 @@ export function contentProcedures(): ContentProcedure[] {
     const entry = readMdx(file);
     const data = procedureSchema.parse(entry.frontmatter);
     const id = file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, '');
-    return { id, data, quiz: buildQuiz({ data, ...(showsLevels(entry.body) ? { levels } : {}) }) };
+    return { id, data, quiz: buildQuiz({ procedure: buildProcedure(data), ...(showsLevels(entry.body) ? { levels } : {}) }) };
   });
 }
 

@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChartRenderer, withConfigCopiedOnce, type ChromiumChartRenderer } from '../../src/build/chart-renderer';
-import { chartSources } from '../../src/lib/procedure/charts';
+import { buildProcedure } from '../../src/lib/procedure/build';
 import { procedureSchema } from '../../src/lib/procedure/schema';
 import { chromiumPath, hasChromium } from '../helpers/browser';
 import { procedureFiles, readMdx } from '../helpers/content-files';
 
 const require = createRequire(import.meta.url);
 const sources = procedureFiles().flatMap((file) =>
-  chartSources(procedureSchema.parse(readMdx(file).frontmatter)),
+  buildProcedure(procedureSchema.parse(readMdx(file).frontmatter)).chartSources,
 );
 
 describe('the chart speed-up', () => {

@@ -1,6 +1,7 @@
 // Printing in Chromium: procedure pages and the handbook as A4 PDFs, read
 // back with pdf.js: the steps are there, the web chrome is not, the chart
 // fits the page, and the page counts are sane.
+import { splitSourceLabel } from '../../src/lib/procedure/numbering';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
@@ -26,8 +27,13 @@ const SCREEN_ONLY = ['跳到正文', '按角色查看', '打印本页', '只打�
 const withChecklists = procedures.find((p) => p.data.checklists.length > 0 && p.data.steps.some((s) => s.say.length > 0))!;
 const withVariants = procedures.find((p) => p.data.variants.filter((v) => v.overrides.some((o) => o.say)).length > 0)!;
 
+// A step the source numbers prints as its title, then its own label as 原文 (「来访时间及宾客信息确认 原文 1.1」).
+const printedTitle = (title: string) => {
+  const { sourceLabel, title: bare } = splitSourceLabel(title);
+  return sourceLabel ? `${bare}原文 ${sourceLabel}` : bare;
+};
 const stepTexts = (p: ContentProcedure) =>
-  p.data.steps.flatMap((s) => [s.title, ...s.say, ...s.cautions]).map(flat);
+  p.data.steps.flatMap((s) => [printedTitle(s.title), ...s.say, ...s.cautions]).map(flat);
 
 describe.skipIf(!hasChromium)('printing in Chromium', () => {
   let browser: Browser;
@@ -74,7 +80,11 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
 
     // Every step, spoken line and caution; step titles twice (chart node and step text).
     for (const text of stepTexts(p)) expect(all, text).toContain(text);
-    for (const step of p.data.steps) expect(all.split(flat(step.title)).length - 1, step.title).toBeGreaterThanOrEqual(2);
+    // In the chart and in the step list.
+    for (const step of p.data.steps) {
+      const bare = flat(splitSourceLabel(step.title).title);
+      expect(all.split(bare).length - 1, step.title).toBeGreaterThanOrEqual(2);
+    }
     // Checklists with a line to sign, one per checklist.
     for (const item of p.data.checklists.flatMap((c) => c.items)) expect(all).toContain(flat(item.text));
     expect(all.split('检查人签名').length - 1).toBe(p.data.checklists.length);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { procedureSchema } from '../../src/lib/procedure/schema';
+import { splitSourceLabel } from '../../src/lib/procedure/numbering';
 import { categorySchema } from '../../src/lib/reference-schemas';
 import { pagefindPair, procedureFacets } from '../../src/lib/search-index';
 import { CONTENT, ROOT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
@@ -67,12 +68,19 @@ describe('procedure pages for search', () => {
     }
   });
 
+  it('titles steps the source numbers with the site’s number, its own label apart', () => {
+    const html = readPage('procedures/corporate/reception-process-standards/');
+    expect(html).toContain('data-pagefind-title="第 3 步:确定接待级别(原文 2)"');
+  });
+
   it.each(procedures.map((p) => [p.id, p] as const))('%s makes each step a titled sub-result at #step-<id>', (_id, p) => {
     const html = readPage(`procedures/${p.id}/`);
     p.data.steps.forEach((step, i) => {
       const li = new RegExp(`<li[^>]* id="step-${step.id}"[^>]*>`).exec(html)?.[0];
       expect(li, step.id).toBeDefined();
-      expect(li).toContain(`data-pagefind-title="${attr(`第 ${i + 1} 步:${step.title}`)}"`);
+      // The site's number first; the source's own label ("1.4.2 …") after the title, as 原文.
+      const { sourceLabel, title } = splitSourceLabel(step.title);
+      expect(li).toContain(`data-pagefind-title="${attr(`第 ${i + 1} 步:${title}${sourceLabel ? `(原文 ${sourceLabel})` : ''}`)}"`);
     });
   });
 

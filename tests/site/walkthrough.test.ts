@@ -256,6 +256,55 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
     expect(seen.templates).toBeGreaterThan(0);
   });
 
+  it('numbers every step as the page does, the source’s own label shown apart as 原文', { timeout: 300_000 }, async () => {
+    let labelled = 0;
+    for (const file of procedureFiles()) {
+      const data = procedureSchema.parse(readMdx(file).frontmatter);
+      if (!data.steps.some((s) => /^\d/.test(s.title))) continue;
+      const id = file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, '');
+      const { page, errors } = await open(`procedures/${id}/`);
+      const listed = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('ol.steps > li')].map((li) => {
+          const head = li.querySelector(':scope > .step-body .step-head')!;
+          const title = head.querySelector('.step-title')!.cloneNode(true) as HTMLElement;
+          title.querySelector('.visually-hidden')?.remove();
+          return {
+            id: li.dataset.stepId!,
+            number: head.querySelector('.step-number')!.textContent!.trim(),
+            title: title.textContent!.trim(),
+            label: head.querySelector('.source-label')?.textContent!.trim() ?? '',
+          };
+        }),
+      );
+      for (const [i, step] of listed.entries()) {
+        // The page: the site's number, the title without the source's label, the label as 原文.
+        const source = data.steps[i]!.title;
+        expect(step.number).toBe(String(i + 1));
+        expect(source.endsWith(step.title), `${source} / ${step.title}`).toBe(true);
+        if (step.label) expect(step.label).toMatch(/^原文 [\d.]+$/);
+        if (step.label) expect(source.startsWith(step.label.slice('原文 '.length)), source).toBe(true);
+        else expect(step.title).toBe(source);
+        await page.goto(`${site.url}procedures/${id}/?walk=${step.id}`, { waitUntil: 'load' });
+        await waitForStep(page, step.id);
+        const card = await page.evaluate(() => {
+          const dialog = document.querySelector('dialog.walk-dialog')!;
+          const label = dialog.querySelector<HTMLElement>('[data-walk-source-label]')!;
+          return {
+            number: dialog.querySelector('[data-walk-number]')!.textContent!.trim(),
+            title: dialog.querySelector('[data-walk-title]')!.textContent!.trim(),
+            label: label.hidden ? '' : label.textContent!.trim(),
+          };
+        });
+        expect(card, `${id} ${step.id}`).toEqual({ number: step.number, title: step.title, label: step.label });
+        if (step.label) labelled++;
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // The source numbers its own steps in several procedures: the check is not vacuous.
+    expect(labelled).toBeGreaterThan(20);
+  });
+
   it('at a decision, → asks for a branch instead of guessing, and buttons choose too', async () => {
     const { page } = await open(`${LOBBY}?walk=arrive-or-leave`);
     await waitForStep(page, 'arrive-or-leave');

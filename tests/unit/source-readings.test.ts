@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { procedureSchema, type ProcedureData } from '../../src/lib/procedure/schema';
 import { glossaryTermSchema, roleSchema } from '../../src/lib/reference-schemas';
-import { targetsOf } from '../../src/lib/procedure/validate';
+import { targetsOf } from '../../src/lib/procedure/graph';
 import { CONTENT, listFiles, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
 
 const procedures = new Map(

@@ -1,13 +1,13 @@
 // The flowcharts of a procedure page: one, or one per variant when variants
 // change step titles; each drawn as one or more parts (chart-sections.ts).
-// Shared by the page, the handbook and the build's chart prefetch, so
-// Chromium renders exactly the charts the pages will ask for.
+// Worked out once per procedure (build.ts) and read by the page, the
+// handbook and the build's chart prefetch, so Chromium renders exactly the
+// charts the pages will ask for.
 import type { ChartStep } from '../flowchart';
 import { partToMermaid } from '../flowchart';
 import { chartParts } from '../chart-sections';
 import { lanesOf, type Lanes, type LaneStep } from '../chart-lanes';
-import { stepsForVariant } from './variants';
-import type { ProcedureData } from './schema';
+import type { VariantSteps } from './build';
 import { printLayout, type PrintLayout, type Size } from '../chart-view';
 
 export interface ProcedureChartPart {
@@ -53,21 +53,26 @@ export function chartPartsOf(steps: readonly ChartStep[], maxSteps?: number, lan
   });
 }
 
-export function procedureCharts(data: Pick<ProcedureData, 'steps' | 'variants'>): ProcedureChart[] {
-  const perVariant = data.variants.map((v) => ({ variant: v, steps: stepsForVariant(data, v.id) }));
-  const titlesDiffer = perVariant.some(({ steps }) => steps.some((s, i) => s.title !== data.steps[i]!.title));
+/**
+ * One chart, or one per variant when variants change step titles. Nodes show
+ * the title without the source's own label (numbering.ts): the step list
+ * shows that label beside the site's number.
+ */
+export function procedureCharts(base: VariantSteps, variants: readonly VariantSteps[]): ProcedureChart[] {
+  const chartSteps = (v: VariantSteps): LaneStep[] => v.steps.map((s) => ({ ...s, title: v.numbers.get(s.id)!.title }));
+  const titlesDiffer = variants.some((v) => v.steps.some((s, i) => s.title !== base.steps[i]!.title));
   const chart = (steps: LaneStep[]) => {
     const lanes = lanesOf(steps);
     return { steps, parts: chartPartsOf(steps), ...(lanes ? { laneView: { lanes, steps, parts: chartPartsOf(steps, undefined, lanes) } } : {}) };
   };
   return titlesDiffer
-    ? perVariant.map(({ variant, steps }) => ({ variant: variant.id, label: variant.label, ...chart(steps) }))
-    : [{ label: '', ...chart(data.steps) }];
+    ? variants.map((v) => ({ variant: v.id, label: v.label, ...chart(chartSteps(v)) }))
+    : [{ label: '', ...chart(chartSteps(base)) }];
 }
 
-/** Every Mermaid source a procedure's pages ask for. */
-export function chartSources(data: Pick<ProcedureData, 'steps' | 'variants'>): string[] {
-  return procedureCharts(data).flatMap((c) => [...c.parts, ...(c.laneView?.parts ?? [])].map((p) => p.source));
+/** Every Mermaid source of these charts, lane views included. */
+export function chartSourcesOf(charts: readonly ProcedureChart[]): string[] {
+  return charts.flatMap((c) => [...c.parts, ...(c.laneView?.parts ?? [])].map((p) => p.source));
 }
 
 export interface LaidOutPart<T> extends ProcedureChartPart {

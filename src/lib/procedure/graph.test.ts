@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withImplicitNext } from './graph';
+import { reachable, shortestPath, targetsOf, withImplicitNext } from './graph';
 import { procedureSchema } from './schema';
 import { validateSteps } from './validate';
 import { toMermaid } from '../flowchart';
@@ -55,5 +55,27 @@ describe('the procedure model', () => {
     const parsed = procedureSchema.parse(implicit);
     expect(parsed.steps).toEqual(explicit.steps);
     expect(toMermaid(parsed.steps)).toBe(toMermaid(explicit.steps));
+  });
+});
+
+describe('graph helpers', () => {
+  // a → b → c, a → d (dead end), e unreachable
+  const edges: Record<string, string[]> = { a: ['b', 'd'], b: ['c'], c: [], d: [], e: ['a'] };
+  const out = (id: string) => edges[id] ?? [];
+
+  it('lists a step’s targets, next first', () => {
+    expect(targetsOf({ next: 'x', branches: [{ to: 'y' }, { to: 'z' }] })).toEqual(['x', 'y', 'z']);
+    expect(targetsOf({ branches: [{ to: 'y' }] })).toEqual(['y']);
+  });
+
+  it('finds what can be reached, the start included', () => {
+    expect([...reachable(['a'], out)].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect([...reachable(['c'], out)]).toEqual(['c']);
+  });
+
+  it('finds the fewest steps between two ids, or none', () => {
+    expect(shortestPath('a', 'c', out)).toEqual(['a', 'b', 'c']);
+    expect(shortestPath('a', 'a', out)).toEqual(['a']);
+    expect(shortestPath('a', 'e', out)).toBeUndefined();
   });
 });

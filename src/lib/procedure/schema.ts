@@ -173,6 +173,7 @@ export type Flag = z.infer<typeof flagSchema>;
 export type Resolution = z.infer<typeof resolutionSchema>;
 export type Checklist = z.infer<typeof checklistSchema>;
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+export type StepOverride = z.infer<typeof stepOverrideSchema>;
 export type Variant = z.infer<typeof variantSchema>;
 export type StandingRole = z.infer<typeof standingRoleSchema>;
 export type ProcedureData = z.infer<typeof procedureSchema>;

@@ -4,6 +4,7 @@ import type { ProcedureData, Step } from './schema';
 import type { RoleIndex } from '../roles';
 import { nearest } from '../nearest';
 import { latestChange } from '../changelog';
+import { reachable, targetsOf } from './graph';
 
 /**
  * Mermaid refuses a chart with more edges than its maxEdges setting (500 by
@@ -26,11 +27,6 @@ export interface ValidationContext {
 }
 
 type StepLike = Pick<Step, 'id' | 'kind' | 'next' | 'branches'>;
-
-/** Every target a step points to, in order. */
-export function targetsOf(step: Pick<Step, 'next' | 'branches'>): string[] {
-  return step.next !== undefined ? [step.next, ...step.branches.map((b) => b.to)] : step.branches.map((b) => b.to);
-}
 
 function unknownTarget(field: string, target: string, ids: Set<string>): string {
   const guess = nearest(target, ids);
@@ -84,21 +80,6 @@ function checkShape(step: StepLike, issues: ValidationIssue[]): void {
         issues.push({ ...at, message: '缺少 next。修正:写明下一步的 id,或把它改为 kind: end。' });
       }
   }
-}
-
-/** Ids reachable from `from` following `edges`. */
-function reach(from: Iterable<string>, edges: Map<string, string[]>): Set<string> {
-  const seen = new Set<string>(from);
-  const queue = [...seen];
-  while (queue.length > 0) {
-    for (const to of edges.get(queue.pop()!) ?? []) {
-      if (!seen.has(to)) {
-        seen.add(to);
-        queue.push(to);
-      }
-    }
-  }
-  return seen;
 }
 
 export function validateSteps(steps: readonly StepLike[]): ValidationIssue[] {
@@ -167,7 +148,7 @@ export function validateSteps(steps: readonly StepLike[]): ValidationIssue[] {
   // otherwise it would repeat the same mistake as a cascade of other issues.
   if (broken.size > 0) return issues;
   if (starts.length === 1) {
-    const reached = reach([starts[0]!.id], edges);
+    const reached = reachable([starts[0]!.id], (id) => edges.get(id) ?? []);
     for (const step of steps) {
       if (!reached.has(step.id)) {
         issues.push({
@@ -179,7 +160,7 @@ export function validateSteps(steps: readonly StepLike[]): ValidationIssue[] {
   }
   const ends = steps.filter((s) => s.kind === 'end').map((s) => s.id);
   if (ends.length > 0) {
-    const canFinish = reach(ends, reverse);
+    const canFinish = reachable(ends, (id) => reverse.get(id) ?? []);
     for (const step of steps) {
       if (!canFinish.has(step.id)) {
         issues.push({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { procedure } from '../../../tests/helpers/fixtures';
 import { variantDifferences } from './variant-diff';
+import { buildProcedure } from './build';
 
 describe('variantDifferences', () => {
   it('lists each changed field of each variant in step order, with the step number', () => {
@@ -18,21 +19,21 @@ describe('variantDifferences', () => {
         },
       ];
     });
-    expect(variantDifferences(data)).toEqual([
+    expect(variantDifferences(buildProcedure(data))).toEqual([
       { id: 'male', label: '男宾部', changes: [] },
       {
         id: 'female',
         label: '女宾部',
         changes: [
-          { stepNumber: 3, stepTitle: '登记来访', field: '标题', value: ['登记女宾'] },
-          { stepNumber: 3, stepTitle: '登记来访', field: '说明', value: ['填写女宾登记表'] },
-          { stepNumber: 5, stepTitle: '结束', field: '话术', value: ['女士走好'] },
+          { step: { number: 3, title: '登记来访' }, field: '标题', value: ['登记女宾'] },
+          { step: { number: 3, title: '登记来访' }, field: '说明', value: ['填写女宾登记表'] },
+          { step: { number: 5, title: '结束' }, field: '话术', value: ['女士走好'] },
         ],
       },
     ]);
   });
 
   it('is empty for a procedure without variants', () => {
-    expect(variantDifferences(procedure())).toEqual([]);
+    expect(variantDifferences(buildProcedure(procedure()))).toEqual([]);
   });
 });

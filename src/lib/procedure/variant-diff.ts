@@ -1,10 +1,12 @@
 // What each variant of a procedure changes, in words, for the printed
 // handbook (which shows every variant rather than a switch).
-import type { ProcedureData } from './schema';
+import type { Procedure } from './build';
+import type { StepNumber } from './numbering';
+import { overriddenFields, type OverridableField } from './variants';
 
 export interface VariantChange {
-  stepNumber: number;
-  stepTitle: string;
+  /** The changed step, numbered and titled as the procedure words it. */
+  step: StepNumber;
   /** 标题 / 说明 / 话术 / 注意 */
   field: string;
   /** The variant's text; lines for 话术 and 注意. */
@@ -17,28 +19,20 @@ export interface VariantDifference {
   changes: VariantChange[];
 }
 
-const FIELDS = [
-  ['title', '标题'],
-  ['detail', '说明'],
-  ['say', '话术'],
-  ['cautions', '注意'],
-] as const;
+const FIELD_NAMES: Record<OverridableField, string> = { title: '标题', detail: '说明', say: '话术', cautions: '注意' };
 
-export function variantDifferences(data: Pick<ProcedureData, 'steps' | 'variants'>): VariantDifference[] {
-  const index = new Map(data.steps.map((s, i) => [s.id, i]));
+export function variantDifferences({ data, base }: Pick<Procedure, 'data' | 'base'>): VariantDifference[] {
   return data.variants.map((variant) => ({
     id: variant.id,
     label: variant.label,
     changes: variant.overrides
-      .filter((o) => index.has(o.step))
-      .sort((a, b) => index.get(a.step)! - index.get(b.step)!)
-      .flatMap((override) => {
-        const i = index.get(override.step)!;
-        return FIELDS.flatMap(([key, field]) => {
-          const value = override[key];
-          if (value === undefined) return [];
-          return [{ stepNumber: i + 1, stepTitle: data.steps[i]!.title, field, value: typeof value === 'string' ? [value] : value }];
-        });
-      }),
+      .filter((o) => base.numbers.has(o.step))
+      .sort((a, b) => base.numbers.get(a.step)!.number - base.numbers.get(b.step)!.number)
+      .flatMap((override) =>
+        overriddenFields(override).map((field) => {
+          const value = override[field]!;
+          return { step: base.numbers.get(override.step)!, field: FIELD_NAMES[field], value: typeof value === 'string' ? [value] : value };
+        }),
+      ),
   }));
 }

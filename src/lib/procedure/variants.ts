@@ -1,5 +1,13 @@
-// Views of one procedure that pages, charts and interactive parts share.
-import type { ProcedureData, Step, Variant } from './schema';
+// Variants: a variant changes only the fields of the steps where the source differs.
+import type { ProcedureData, Step, StepOverride } from './schema';
+
+export const OVERRIDABLE_FIELDS = ['title', 'detail', 'say', 'cautions'] as const;
+export type OverridableField = (typeof OVERRIDABLE_FIELDS)[number];
+
+/** The fields an override sets, in schema order. */
+export function overriddenFields(override: StepOverride): OverridableField[] {
+  return OVERRIDABLE_FIELDS.filter((field) => override[field] !== undefined);
+}
 
 /** The steps as a variant sees them: only overridden fields change. */
 export function stepsForVariant(procedure: Pick<ProcedureData, 'steps' | 'variants'>, variantId?: string): Step[] {
@@ -9,13 +17,19 @@ export function stepsForVariant(procedure: Pick<ProcedureData, 'steps' | 'varian
   return procedure.steps.map((step) => {
     const override = overrides.get(step.id);
     if (!override) return step;
-    const { step: _id, ...fields } = override;
-    const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-    return { ...step, ...defined };
+    return { ...step, ...Object.fromEntries(overriddenFields(override).map((field) => [field, override[field]])) };
   });
 }
 
-/** Step ids whose text a variant changes (to mark them on the page). */
-export function stepsChangedBy(variant: Variant): Set<string> {
-  return new Set(variant.overrides.map((o) => o.step));
+/** Step id → the fields that some variant changes. */
+export function fieldsChangedByVariants(procedure: Pick<ProcedureData, 'variants'>): Map<string, Set<OverridableField>> {
+  const changed = new Map<string, Set<OverridableField>>();
+  for (const variant of procedure.variants) {
+    for (const override of variant.overrides) {
+      const fields = changed.get(override.step) ?? new Set<OverridableField>();
+      for (const field of overriddenFields(override)) fields.add(field);
+      changed.set(override.step, fields);
+    }
+  }
+  return changed;
 }

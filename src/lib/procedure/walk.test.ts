@@ -13,11 +13,13 @@ import {
   startOf,
   stepsToEnd,
   urlStateOf,
-  walkData,
   walkHref,
   writeWalkParams,
   type WalkStep,
 } from './walk';
+import { buildProcedure } from './build';
+
+const walkData = (data: Parameters<typeof buildProcedure>[0]) => buildProcedure(data).walk;
 
 // greet → ask-booking ─是→ lead-guest → done
 //                     └否→ register → lead-guest
@@ -26,10 +28,11 @@ const steps = data.variants[0]!.steps;
 
 // A loop: check → fix → check …, leaving through "ok".
 const loop: WalkStep[] = [
-  { id: 'a', kind: 'start', title: 'A', say: [], cautions: [], next: 'check', branches: [] },
+  { id: 'a', kind: 'start', number: 1, title: 'A', say: [], cautions: [], next: 'check', branches: [] },
   {
     id: 'check',
     kind: 'decision',
+    number: 2,
     title: '合格?',
     say: [],
     cautions: [],
@@ -38,8 +41,8 @@ const loop: WalkStep[] = [
       { label: '是', to: 'done' },
     ],
   },
-  { id: 'fix', kind: 'task', title: '修正', say: [], cautions: [], next: 'check', branches: [] },
-  { id: 'done', kind: 'end', title: '完', say: [], cautions: [], branches: [] },
+  { id: 'fix', kind: 'task', number: 3, title: '修正', say: [], cautions: [], next: 'check', branches: [] },
+  { id: 'done', kind: 'end', number: 4, title: '完', say: [], cautions: [], branches: [] },
 ];
 
 describe('walkData', () => {
@@ -50,6 +53,7 @@ describe('walkData', () => {
     expect(steps[1]).toEqual({
       id: 'ask-booking',
       kind: 'decision',
+      number: 2,
       title: '是否有预约?',
       role: '前台接待员',
       say: [],
@@ -59,6 +63,15 @@ describe('walkData', () => {
         { label: '否', to: 'register' },
       ],
     });
+  });
+
+  it('numbers the steps as the page does and keeps the source’s label apart', () => {
+    const labelled = walkData(
+      procedure((input) => {
+        input.steps[2]!.title = '2、登记来访';
+      }),
+    ).variants[0]!.steps[2]!;
+    expect([labelled.number, labelled.title, labelled.sourceLabel]).toEqual([3, '登记来访', '2']);
   });
 
   it('words each variant its own way', () => {

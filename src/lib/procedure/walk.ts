@@ -2,7 +2,8 @@
 // path a walk has taken, next / back / branch choice, and the URL that lets a
 // reload or a shared link resume at the same step.
 import type { ProcedureData, StepKind } from './schema';
-import { stepsForVariant } from './variants';
+import type { VariantSteps } from './build';
+import { shortestPath as shortestPathIn } from './graph';
 
 export interface WalkBranch {
   label: string;
@@ -13,7 +14,11 @@ export interface WalkBranch {
 export interface WalkStep {
   id: string;
   kind: StepKind;
+  /** The one step number (numbering.ts). */
+  number: number;
+  /** The title without the source's own label. */
   title: string;
+  sourceLabel?: string;
   role?: string;
   detail?: string;
   say: string[];
@@ -35,25 +40,26 @@ export interface WalkData {
   variants: WalkVariant[];
 }
 
-/** Built at build time and embedded in the page as JSON. */
-export function walkData(procedure: Pick<ProcedureData, 'code' | 'title' | 'steps' | 'variants'>): WalkData {
-  const pick = (steps: ProcedureData['steps']): WalkStep[] =>
-    steps.map((s) => ({
-      id: s.id,
-      kind: s.kind,
-      title: s.title,
-      ...(s.role ? { role: s.role } : {}),
-      ...(s.detail ? { detail: s.detail } : {}),
-      say: s.say,
-      cautions: s.cautions,
-      ...(s.next !== undefined ? { next: s.next } : {}),
-      branches: s.branches.map((b) => ({ label: b.label, to: b.to })),
-    }));
-  const variants =
-    procedure.variants.length > 0
-      ? procedure.variants.map((v) => ({ id: v.id, label: v.label, steps: pick(stepsForVariant(procedure, v.id)) }))
-      : [{ id: '', label: '', steps: pick(procedure.steps) }];
-  return { code: procedure.code, title: procedure.title, variants };
+/** Built at build time (build.ts) and embedded in the page as JSON. */
+export function walkData(procedure: Pick<ProcedureData, 'code' | 'title'>, variants: readonly VariantSteps[]): WalkData {
+  const pick = ({ steps, numbers }: VariantSteps): WalkStep[] =>
+    steps.map((s) => {
+      const { number, title, sourceLabel } = numbers.get(s.id)!;
+      return {
+        id: s.id,
+        kind: s.kind,
+        number,
+        title,
+        ...(sourceLabel ? { sourceLabel } : {}),
+        ...(s.role ? { role: s.role } : {}),
+        ...(s.detail ? { detail: s.detail } : {}),
+        say: s.say,
+        cautions: s.cautions,
+        ...(s.next !== undefined ? { next: s.next } : {}),
+        branches: s.branches.map((b) => ({ label: b.label, to: b.to })),
+      };
+    });
+  return { code: procedure.code, title: procedure.title, variants: variants.map((v) => ({ id: v.id, label: v.label, steps: pick(v) })) };
 }
 
 type Steps = readonly WalkStep[];
@@ -95,24 +101,10 @@ export function goBack(path: readonly string[]): string[] {
 /** Fewest steps from `from` to `to` (both included), or undefined when unreachable. */
 export function shortestPath(steps: Steps, from: string, to: string): string[] | undefined {
   const index = byId(steps);
-  const previous = new Map<string, string | null>([[from, null]]);
-  const queue = [from];
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    if (id === to) {
-      const path: string[] = [];
-      for (let at: string | null = id; at !== null; at = previous.get(at) ?? null) path.unshift(at);
-      return path;
-    }
+  return shortestPathIn(from, to, (id) => {
     const step = index.get(id);
-    for (const next of step ? exits(step) : []) {
-      if (!previous.has(next)) {
-        previous.set(next, id);
-        queue.push(next);
-      }
-    }
-  }
-  return undefined;
+    return step ? exits(step) : [];
+  });
 }
 
 /** Steps still to come after `id` on the shortest way to an end (0 at an end). */
