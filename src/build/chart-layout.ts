@@ -6,7 +6,8 @@ import { layoutChartParts, type LaidOutPart, type LaneChart, type ProcedureChart
 import { overlappingEdgeLabels, svgSize } from '../lib/chart-decorate';
 
 export type ChartToLay = Pick<ProcedureChart, 'steps' | 'parts'> | LaneChart;
-export type LaidOutChart = LaidOutPart<Awaited<ReturnType<typeof renderChart>>>[];
+type Drawn = Awaited<ReturnType<typeof renderChart>>;
+export type LaidOutChart = LaidOutPart<Drawn>[];
 
 const laidOut = new WeakMap<ChartToLay, Promise<LaidOutChart>>();
 
@@ -14,8 +15,8 @@ const laidOut = new WeakMap<ChartToLay, Promise<LaidOutChart>>();
 export function layOutChart(chart: ChartToLay, lanes: boolean): Promise<LaidOutChart> {
   let parts = laidOut.get(chart);
   if (!parts) {
-    parts = layoutChartParts(chart, async (source) => {
-      const drawn = await renderChart(source);
+    parts = layoutChartParts<Drawn>(chart, async (source) => {
+      const drawn: Drawn = await renderChart(source);
       if (!('svg' in drawn)) return { drawn, size: undefined };
       return { drawn, size: svgSize(drawn.svg), ...(lanes ? { clean: overlappingEdgeLabels(drawn.svg).length === 0 } : {}) };
     });

@@ -87,10 +87,6 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
     return page.evaluate(() => {
       const dialog = document.querySelector('dialog.walk-dialog')!;
       const text = (s: string) => dialog.querySelector<HTMLElement>(s)?.textContent?.trim() ?? '';
-      const lines = (s: string) => {
-        const box = dialog.querySelector<HTMLElement>(s)!;
-        return box.hidden ? [] : [...box.querySelectorAll('li')].map((li) => li.textContent!.trim());
-      };
       const current = [...document.querySelectorAll('.chart g.node.is-current')];
       // The chart pane: the frame of the part that holds the current step.
       const pane = (current[0]?.closest('.chart-scroll') ?? dialog.querySelector('.chart-scroll')!).getBoundingClientRect();
@@ -106,10 +102,11 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
           node.top >= pane.top - 1 &&
           node.bottom <= pane.bottom + 1,
         title: text('[data-walk-title]'),
-        role: text('[data-walk-role]'),
-        detail: text('[data-walk-detail]'),
-        say: lines('[data-walk-say]'),
-        cautions: lines('[data-walk-cautions]'),
+        // The step's text, copied from the page's step list.
+        role: text('[data-walk-text] .step-role'),
+        detail: text('[data-walk-text] .step-detail'),
+        say: [...dialog.querySelectorAll('[data-walk-text] .speech-line')].map((p) => p.textContent!.trim()),
+        cautions: [...dialog.querySelectorAll('[data-walk-text] .caution li')].map((li) => li.textContent!.trim()),
         branches: [...dialog.querySelectorAll('.walk-branch-label')].map((b) => b.textContent),
         progress: text('[data-walk-progress]'),
         notice: dialog.querySelector<HTMLElement>('[data-walk-notice]')!.hidden ? '' : text('[data-walk-notice]'),

@@ -28,21 +28,19 @@ const steps = data.variants[0]!.steps;
 
 // A loop: check → fix → check …, leaving through "ok".
 const loop: WalkStep[] = [
-  { id: 'a', kind: 'start', number: 1, title: 'A', say: [], cautions: [], next: 'check', branches: [] },
+  { id: 'a', kind: 'start', number: 1, title: 'A', next: 'check', branches: [] },
   {
     id: 'check',
     kind: 'decision',
     number: 2,
     title: '合格?',
-    say: [],
-    cautions: [],
     branches: [
       { label: '否', to: 'fix' },
       { label: '是', to: 'done' },
     ],
   },
-  { id: 'fix', kind: 'task', number: 3, title: '修正', say: [], cautions: [], next: 'check', branches: [] },
-  { id: 'done', kind: 'end', number: 4, title: '完', say: [], cautions: [], branches: [] },
+  { id: 'fix', kind: 'task', number: 3, title: '修正', next: 'check', branches: [] },
+  { id: 'done', kind: 'end', number: 4, title: '完', branches: [] },
 ];
 
 describe('walkData', () => {
@@ -55,9 +53,6 @@ describe('walkData', () => {
       kind: 'decision',
       number: 2,
       title: '是否有预约?',
-      role: '前台接待员',
-      say: [],
-      cautions: [],
       branches: [
         { label: '是', to: 'lead-guest' },
         { label: '否', to: 'register' },
@@ -74,19 +69,18 @@ describe('walkData', () => {
     expect([labelled.number, labelled.title, labelled.sourceLabel]).toEqual([3, '登记来访', '2']);
   });
 
-  it('words each variant its own way', () => {
+  it('names each variant’s steps its own way', () => {
     const withVariants = walkData(
       procedure((input) => {
-        input.steps[3]!.say = ['先生这边请'];
         input.variants = [
           { id: 'male', label: '男宾部' },
-          { id: 'female', label: '女宾部', overrides: [{ step: 'lead-guest', say: ['女士这边请'] }] },
+          { id: 'female', label: '女宾部', overrides: [{ step: 'lead-guest', title: '引领女宾' }] },
         ];
       }),
     );
-    expect(withVariants.variants.map((v) => [v.id, v.label, v.steps[3]!.say])).toEqual([
-      ['male', '男宾部', ['先生这边请']],
-      ['female', '女宾部', ['女士这边请']],
+    expect(withVariants.variants.map((v) => [v.id, v.label, v.steps[3]!.title])).toEqual([
+      ['male', '男宾部', '引领客人'],
+      ['female', '女宾部', '引领女宾'],
     ]);
   });
 });

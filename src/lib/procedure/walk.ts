@@ -10,7 +10,10 @@ export interface WalkBranch {
   to: string;
 }
 
-/** What the card shows for one step, as a variant words it. */
+/**
+ * A step as the walk needs it: its place in the graph and its name. The card
+ * copies the step's text (role, detail, 话术, 注意) from the page's own step list.
+ */
 export interface WalkStep {
   id: string;
   kind: StepKind;
@@ -19,10 +22,6 @@ export interface WalkStep {
   /** The title without the source's own label. */
   title: string;
   sourceLabel?: string;
-  role?: string;
-  detail?: string;
-  say: string[];
-  cautions: string[];
   next?: string;
   branches: WalkBranch[];
 }
@@ -51,10 +50,6 @@ export function walkData(procedure: Pick<ProcedureData, 'code' | 'title'>, varia
         number,
         title,
         ...(sourceLabel ? { sourceLabel } : {}),
-        ...(s.role ? { role: s.role } : {}),
-        ...(s.detail ? { detail: s.detail } : {}),
-        say: s.say,
-        cautions: s.cautions,
         ...(s.next !== undefined ? { next: s.next } : {}),
         branches: s.branches.map((b) => ({ label: b.label, to: b.to })),
       };
