@@ -20,6 +20,7 @@ import { versionDiffs, type VersionDiff } from '../lib/version-history';
 import { readHistories } from '../build/git-history';
 import { reportReviews } from '../build/review-report';
 import { planVolumes, type HandbookVolumes } from '../lib/handbook-volumes';
+import { byHandbookOrder } from '../lib/handbook-order';
 
 export interface ProcedureEntry {
   id: string;
@@ -122,9 +123,8 @@ async function load(): Promise<Handbook> {
   const today = todayOf();
   const histories = readHistories(procedureEntries.map((e) => e.filePath ?? e.id));
   const levels = levelEntries.map((e) => e.data).sort((a, b) => a.order - b.order);
-  const categoryOrder = new Map(categories.map((c, i) => [c.id, i]));
-  const procedures = valid
-    .map(({ entry, file, data }) => ({
+  const procedures = byHandbookOrder(
+    valid.map(({ entry, file, data }) => ({
       id: entry.id,
       file,
       data,
@@ -134,14 +134,10 @@ async function load(): Promise<Handbook> {
       fingerprint: stepFingerprint(data),
       review: reviewStatus(data, today),
       versions: versionDiffs(data, histories.files.get(resolve(file)) ?? 'no-git'),
-    }))
-    // Sorted by category, then order, then code: never by file-system order.
-    .sort(
-      (a, b) =>
-        categoryOrder.get(a.data.category)! - categoryOrder.get(b.data.category)! ||
-        a.data.order - b.data.order ||
-        a.data.code.localeCompare(b.data.code),
-    );
+    })),
+    categories.map((c) => c.id),
+    (p) => p.data,
+  );
 
   reportReviews(procedures.map((p) => ({ file: p.file, code: p.data.code, title: p.data.title, review: p.review })));
   // The levels table's notes belong to the page that places it.
