@@ -6,6 +6,7 @@ import type { ProcedureData, Step } from './procedure-schema';
 import type { ReceptionLevel } from './reference-schemas';
 import { createRng, seedFrom, shuffle, type Rng } from './random';
 import { stepAnchor } from './urls';
+import { placedComponents } from './mdx-components';
 
 export const QUESTION_KINDS = ['next', 'role', 'say', 'branch', 'figure', 'level'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -46,7 +47,7 @@ export interface Question {
 
 /** Whether a procedure's MDX body places the levels table (so its quiz may ask about it). */
 export function showsLevels(body: string | undefined): boolean {
-  return /<ReceptionLevels\b/.test(body ?? '');
+  return placedComponents(body).levels;
 }
 
 export interface QuizSource {
