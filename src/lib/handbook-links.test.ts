@@ -31,4 +31,21 @@ describe('handbookLinks', () => {
     const html = '<p class="a">无链接 &#39;引号&#39;<br/></p><a href="https://example.cn/x">外</a><a href="/sop/glossary/">术</a>';
     expect(handbookLinks(html, context)).toBe(html);
   });
+
+  it('gives the prose\'s ids and its links to the section\'s steps the prefix, never a section id it links to', () => {
+    const html =
+      '<h3 id="要点">要点</h3><p><a href="#要点">上文</a>、<a href="#step-a">第 1 步</a>、<a href="#main">页首</a>、' +
+      '<a href="../guest-privacy/">保密</a></p><div class="levels" id="reception-levels"></div>';
+    expect(handbookLinks(html, { ...context, ids: { prefix: 'hb-3', targets: ['step-a', 'checklist-b'] } })).toBe(
+      '<h3 id="hb-3-要点">要点</h3><p><a href="#hb-3-要点">上文</a>、<a href="#hb-3-step-a">第 1 步</a>、<a href="#main">页首</a>、' +
+        '<a href="#hb-7">保密</a></p><div class="levels" id="hb-3-reception-levels"></div>',
+    );
+  });
+
+  it('writes a rewritten prose as Astro did: bare empty attributes, void elements unclosed', () => {
+    const html = '<p data-astro-cid-x data-pagefind-ignore><a data-astro-cid-x href="../guest-privacy/">保密</a><br></p>';
+    expect(handbookLinks(html, context)).toBe(
+      '<p data-astro-cid-x data-pagefind-ignore><a data-astro-cid-x href="#hb-7">保密</a><br></p>',
+    );
+  });
 });

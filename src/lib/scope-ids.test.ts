@@ -101,6 +101,15 @@ describe('scopeIds', () => {
   });
 });
 
+describe('scopeIds with targets', () => {
+  it('prefixes links to ids the section defines elsewhere, as a chart\'s node links to its step', () => {
+    const svg = '<svg><g id="n1"><a href="#step-a"><text>甲</text></a></g><a href="#step-z"></a></svg>';
+    expect(scopeIds(svg, 'hb-1', ['step-a'])).toBe(
+      '<svg><g id="hb-1-n1"><a href="#hb-1-step-a"><text>甲</text></a></g><a href="#step-z"></a></svg>',
+    );
+  });
+});
+
 describe('prefixId', () => {
   it('prefixes an id only when there is a prefix', () => {
     expect(prefixId('hb-3', 'step-a')).toBe('hb-3-step-a');

@@ -38,12 +38,13 @@ export function parseFragment(html: string): Root {
 }
 
 /**
- * Serializes as Mermaid and Astro write markup (a pre-rendered chart comes back
- * byte for byte): named references (&quot;), empty values kept (style=""), no
- * self-closing SVG elements. Either way the browser builds the same DOM.
+ * Serializes as Mermaid and Astro write markup, so untouched parts come back
+ * byte for byte: named references (&quot;), no self-closing SVG elements, and
+ * empty attributes as the writer had them: Mermaid's style="", or bare as Astro
+ * writes them (`bareEmpty`). Either way the browser builds the same DOM.
  */
-export function serialize(tree: Root): string {
-  return toHtml(tree, { characterReferences: { useNamedReferences: true } });
+export function serialize(tree: Root, { bareEmpty = false }: { bareEmpty?: boolean } = {}): string {
+  return toHtml(tree, { collapseEmptyAttributes: bareEmpty, characterReferences: { useNamedReferences: true } });
 }
 
 /** Ids defined anywhere in the tree. */
@@ -55,10 +56,15 @@ export function definedIds(tree: Root): Set<string> {
   return ids;
 }
 
-/** Prefixes, in place, every id in `ids` and every reference to one of them. */
-export function scopeTree(tree: Root, prefix: string, ids: ReadonlySet<string> = definedIds(tree)): void {
-  if (ids.size === 0) return;
-  const scoped = (id: string) => (ids.has(id) ? `${prefix}-${id}` : id);
+/** Prefixes, in place, every id in `ids` and every reference to one of them; says whether anything changed. */
+export function scopeTree(tree: Root, prefix: string, ids: ReadonlySet<string> = definedIds(tree)): boolean {
+  if (ids.size === 0) return false;
+  let changed = false;
+  const scoped = (id: string) => {
+    if (!ids.has(id)) return id;
+    changed = true;
+    return `${prefix}-${id}`;
+  };
   visit(tree, 'element', (node: Element) => {
     const props: Properties = node.properties;
     if (typeof props.id === 'string') props.id = scoped(props.id);
@@ -77,14 +83,18 @@ export function scopeTree(tree: Root, prefix: string, ids: ReadonlySet<string> =
       }
     }
   });
+  return changed;
 }
 
-export function scopeIds(html: string, prefix: string): string {
+/**
+ * `targets`: ids the piece links to that its section defines elsewhere, with
+ * the same prefix (a chart's nodes link to the step list's anchors).
+ */
+export function scopeIds(html: string, prefix: string, targets: Iterable<string> = []): string {
   const tree = parseFragment(html);
   const ids = definedIds(tree);
-  if (ids.size === 0) return html;
-  scopeTree(tree, prefix, ids);
-  return serialize(tree);
+  for (const id of targets) ids.add(id);
+  return scopeTree(tree, prefix, ids) ? serialize(tree) : html;
 }
 
 /** An id as a widget writes it on a page holding many procedures: `${prefix}-${id}`, or as is. */
