@@ -21,6 +21,7 @@ import { readHistories } from '../build/git-history';
 import { reportReviews } from '../build/review-report';
 import { planVolumes, type HandbookVolumes } from '../lib/handbook-volumes';
 import { byHandbookOrder } from '../lib/handbook-order';
+import { placedComponents, type PlacedComponents } from '../lib/mdx-components';
 
 export interface ProcedureEntry {
   id: string;
@@ -36,6 +37,8 @@ export interface ProcedureEntry {
   review: ReviewStatus;
   /** Step diff of each change-log version against the one before, newest first. */
   versions: VersionDiff[];
+  /** Components the MDX body places (checklists, the levels table, tools). */
+  placed: PlacedComponents;
 }
 
 export interface Handbook {
@@ -134,6 +137,7 @@ async function load(): Promise<Handbook> {
       fingerprint: stepFingerprint(data),
       review: reviewStatus(data, today),
       versions: versionDiffs(data, histories.files.get(resolve(file)) ?? 'no-git'),
+      placed: placedComponents(entry.body),
     })),
     categories.map((c) => c.id),
     (p) => p.data,
@@ -141,7 +145,7 @@ async function load(): Promise<Handbook> {
 
   reportReviews(procedures.map((p) => ({ file: p.file, code: p.data.code, title: p.data.title, review: p.review })));
   // The levels table's notes belong to the page that places it.
-  const levelsPage = procedures.find((p) => /<ReceptionLevels\b/.test(p.entry.body ?? ''));
+  const levelsPage = procedures.find((p) => p.placed.levels);
 
   return {
     procedures,

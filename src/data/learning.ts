@@ -3,7 +3,7 @@
 import { getCollection } from 'astro:content';
 import { ContentError, getHandbook, type ProcedureEntry } from './handbook';
 import { validateLearningPaths, type LearningPath } from '../lib/learning-paths';
-import { buildQuiz, showsLevels, type Question } from '../lib/quiz';
+import { buildQuiz, type Question } from '../lib/quiz';
 import { contentDir } from '../lib/content-dir';
 
 export interface PathItem {
@@ -36,7 +36,7 @@ async function load(): Promise<Learning> {
   const quizzes = new Map(
     handbook.procedures.map((p) => [
       p.id,
-      buildQuiz({ procedure: p.model, ...(showsLevels(p.entry.body) ? { levels: handbook.levels } : {}) }),
+      buildQuiz({ procedure: p.model, ...(p.placed.levels ? { levels: handbook.levels } : {}) }),
     ]),
   );
   const quizOf = (procedure: ProcedureEntry) => quizzes.get(procedure.id) ?? [];

@@ -6,11 +6,11 @@ import {
   LEVELS_ANCHOR,
   MAX_OPTIONS,
   questionCandidates,
-  showsLevels,
   type Question,
   type QuizSource,
 } from './quiz';
 import { buildProcedure } from './procedure/build';
+import { placedComponents } from './mdx-components';
 import { splitSourceLabel } from './procedure/numbering';
 
 const bareTitleOf = (title: string) => splitSourceLabel(title).title;
@@ -24,7 +24,7 @@ const levels = readYamlList('reception-levels.yaml').map((l) => receptionLevelSc
 const content = procedureFiles().map((file) => {
   const entry = readMdx(file);
   const data = procedureSchema.parse(entry.frontmatter);
-  const source: QuizSource = { procedure: buildProcedure(data), ...(showsLevels(entry.body) ? { levels } : {}) };
+  const source: QuizSource = { procedure: buildProcedure(data), ...(placedComponents(entry.body).levels ? { levels } : {}) };
   return { file: entry.file, data, source };
 });
 const byCode = (code: string) => content.find((c) => c.data.code === code)!;
@@ -64,11 +64,6 @@ describe('helpers', () => {
       ['300元', 300],
     ]);
     expect(findFigures('第一次来访,请稍等一下')).toEqual([]);
-  });
-
-  it('knows which procedure bodies show the levels table', () => {
-    expect(showsLevels('## 标准\n\n<ReceptionLevels />')).toBe(true);
-    expect(showsLevels('没有表格')).toBe(false);
   });
 });
 

@@ -46,11 +46,6 @@ export interface Question {
   refLabel: string;
 }
 
-/** Whether a procedure's MDX body places the levels table (so its quiz may ask about it). */
-export function showsLevels(body: string | undefined): boolean {
-  return /<ReceptionLevels\b/.test(body ?? '');
-}
-
 export interface QuizSource {
   /** The procedure model (procedure/build.ts): its steps, numbers and what variants change. */
   procedure: Pick<Procedure, 'data' | 'base' | 'changed'>;

@@ -31,3 +31,8 @@ export const paths = {
 export function stepAnchor(stepId: string): string {
   return `step-${stepId}`;
 }
+
+/** Anchor of a checklist on its procedure page. */
+export function checklistAnchor(checklistId: string): string {
+  return `checklist-${checklistId}`;
+}

@@ -1,7 +1,8 @@
 // The quizzes the build should have made, computed from content/ the same way
 // src/data/learning.ts does, so site tests can compare pages against them.
 import { learningPathSchema, type LearningPath } from '../../src/lib/learning-paths';
-import { buildQuiz, showsLevels, type Question } from '../../src/lib/quiz';
+import { buildQuiz, type Question } from '../../src/lib/quiz';
+import { placedComponents } from '../../src/lib/mdx-components';
 import { readYamlList } from './content-files';
 import { levels, loadProcedures, type ContentProcedure } from './procedures';
 
@@ -10,7 +11,7 @@ export interface ContentQuiz extends ContentProcedure {
 }
 
 export function contentProcedures(): ContentQuiz[] {
-  return loadProcedures().map((p) => ({ ...p, quiz: buildQuiz({ procedure: p.model, ...(showsLevels(p.body) ? { levels } : {}) }) }));
+  return loadProcedures().map((p) => ({ ...p, quiz: buildQuiz({ procedure: p.model, ...(placedComponents(p.body).levels ? { levels } : {}) }) }));
 }
 
 export function contentPaths(): LearningPath[] {
