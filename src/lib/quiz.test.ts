@@ -10,22 +10,18 @@ import {
   type QuizSource,
 } from './quiz';
 import { buildProcedure } from './procedure/build';
-import { placedComponents } from './mdx-components';
 import { splitSourceLabel } from './procedure/numbering';
 
-const bareTitleOf = (title: string) => splitSourceLabel(title).title;
 import { createRng, seedFrom, shuffle } from './random';
-import { procedureSchema, type ProcedureData, type Step } from './procedure/schema';
-import { receptionLevelSchema } from './reference-schemas';
+import type { ProcedureData, Step } from './procedure/schema';
 import { procedure } from '../../tests/helpers/fixtures';
-import { procedureFiles, readMdx, readYamlList } from '../../tests/helpers/content-files';
+import { levels, loadProcedures } from '../../tests/helpers/procedures';
 
-const levels = readYamlList('reception-levels.yaml').map((l) => receptionLevelSchema.parse(l));
-const content = procedureFiles().map((file) => {
-  const entry = readMdx(file);
-  const data = procedureSchema.parse(entry.frontmatter);
-  const source: QuizSource = { procedure: buildProcedure(data), ...(placedComponents(entry.body).levels ? { levels } : {}) };
-  return { file: entry.file, data, source };
+const bareTitleOf = (title: string) => splitSourceLabel(title).title;
+
+const content = loadProcedures().map(({ file, data, model, placed }) => {
+  const source: QuizSource = { procedure: model, ...(placed.levels ? { levels } : {}) };
+  return { file, data, source };
 });
 const byCode = (code: string) => content.find((c) => c.data.code === code)!;
 const SEEDS = [1, 2, 3, 42, 2026];

@@ -5,14 +5,12 @@ import { procedureSchema } from './procedure/schema';
 import { validateProcedure } from './procedure/validate';
 import { createRoleIndex } from './roles';
 import { roleSchema, categorySchema } from './reference-schemas';
-import { procedureFiles, readMdx, readYamlList } from '../../tests/helpers/content-files';
+import { readYamlList } from '../../tests/helpers/content-files';
+import { loadProcedures } from '../../tests/helpers/procedures';
 
 const roles = readYamlList('roles.yaml').map((r) => roleSchema.parse(r));
 const categories = readYamlList('categories.yaml').map((c) => categorySchema.parse(c));
-const existing = procedureFiles().map((file) => {
-  const data = procedureSchema.parse(readMdx(file).frontmatter);
-  return { id: file.replace(/^.*\/procedures\//, '').replace(/\.mdx$/, ''), category: data.category, code: data.code, department: data.department, roles: data.roles };
-});
+const existing = loadProcedures().map(({ id, data }) => ({ id, category: data.category, code: data.code, department: data.department, roles: data.roles }));
 const input = (patch: Partial<ScaffoldInput> = {}): ScaffoldInput => ({
   category: 'hotel',
   title: '退房结账',

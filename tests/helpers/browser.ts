@@ -1,7 +1,10 @@
 // Chromium for browser tests, found as the build finds it (CHROMIUM_PATH, a
 // system browser, the npm package). Without any: skipped with a hint, but a
 // failure under CI=true, where they must run.
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { serveStatic, type StaticSite } from './static-server';
+import { DIST } from './dist';
 import { INSTALL_HINT, launchChromium, resolveChromium } from '../../src/build/chromium';
 
 // A wrong CHROMIUM_PATH throws here, naming the value.
@@ -26,3 +29,21 @@ export const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
   phone: { width: 360, height: 740 },
 } as const;
+
+/**
+ * The browser tests' one fixture: serves a built site and opens Chromium
+ * around the tests of the describe block it is called in, and closes both
+ * after. Read `served.browser` and `served.site` inside tests and hooks.
+ */
+export function servedInBrowser(root: string = DIST, base?: string): { readonly browser: Browser; readonly site: StaticSite } {
+  const served = {} as { browser: Browser; site: StaticSite };
+  beforeAll(async () => {
+    served.site = await serveStatic(root, base);
+    served.browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await served.browser?.close();
+    await served.site?.close();
+  });
+  return served;
+}

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { procedureSchema, type ProcedureData } from '../../src/lib/procedure/schema';
 import { buildProcedure, type Procedure } from '../../src/lib/procedure/build';
 import { byHandbookOrder } from '../../src/lib/handbook-order';
+import { placedComponents, type PlacedComponents } from '../../src/lib/mdx-components';
 import { categorySchema, receptionLevelSchema, type Category, type ReceptionLevel } from '../../src/lib/reference-schemas';
 import { CONTENT, procedureFiles, readMdx, readYamlList } from './content-files';
 
@@ -16,6 +17,8 @@ export interface ContentProcedure {
   data: ProcedureData;
   model: Procedure;
   body: string;
+  /** What the body places, as the build reads it. */
+  placed: PlacedComponents;
   category: Category;
   categoryName: string;
 }
@@ -40,7 +43,7 @@ export function loadProcedures(): ContentProcedure[] {
       const entry = readMdx(file);
       const data = procedureSchema.parse(entry.frontmatter);
       const category = categories.find((c) => c.id === data.category)!;
-      return { id: procedureId(file), file, data, model: buildProcedure(data), body: entry.body, category, categoryName: category.name };
+      return { id: procedureId(file), file, data, model: buildProcedure(data), body: entry.body, placed: placedComponents(entry.body), category, categoryName: category.name };
     }),
     categories.map((c) => c.id),
     (p) => p.data,

@@ -6,13 +6,13 @@
 // it in its opened state (click the button, fill the field, open the dialog).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { categorySchema, roleSchema } from '../../src/lib/reference-schemas';
-import { CONTENT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
-import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
+import { readYamlList } from '../helpers/content-files';
+import { loadProcedures } from '../helpers/procedures';
+import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
 import { DIST } from '../helpers/dist';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { axeViolations, formatViolations } from '../helpers/axe';
 import { contentPaths } from '../helpers/quizzes';
 
@@ -25,15 +25,10 @@ interface Target {
   open?: (page: Page) => Promise<void>;
 }
 
-const procedures = procedureFiles().map((file) => {
-  const entry = readMdx(file);
-  const id = file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, '');
-  const data = entry.frontmatter as { variants?: unknown[]; checklists?: unknown[] };
-  return { id, body: entry.body, variants: data.variants?.length ?? 0, checklists: data.checklists?.length ?? 0 };
-});
+const procedures = loadProcedures().map((p) => ({ ...p, variants: p.data.variants.length, checklists: p.data.checklists.length }));
 const procedurePath = (p: { id: string }) => `procedures/${p.id}/`;
 const withVariants = procedures.find((p) => p.id === 'spa/bath-sections') ?? procedures.find((p) => p.variants > 0);
-const withLevels = procedures.find((p) => p.body.includes('<ReceptionLevels'));
+const withLevels = procedures.find((p) => p.placed.levels);
 const withChecklist = procedures.find((p) => p.checklists > 0);
 const plain = procedures.find((p) => p !== withVariants && p !== withLevels) ?? procedures[0]!;
 const category = categorySchema.parse(readYamlList('categories.yaml')[0]).id;
@@ -188,17 +183,7 @@ const COMPONENTS: Target[] = [
 const SCHEMES = ['light', 'dark'] as const;
 
 describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DIST);
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedInBrowser();
 
   it('covers the core pages', () => {
     expect(PAGES.map((p) => p.name)).toEqual(expect.arrayContaining(['首页', '分类页', '流程页', '流程页(有版本)']));
@@ -206,10 +191,10 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
 
   const cases = [...PAGES, ...COMPONENTS].flatMap((target) => SCHEMES.map((scheme) => [target.name, scheme, target] as const));
   it.each(cases)('%s (%s): no violations', async (_name, scheme, target) => {
-    const context = await browser.newContext({ viewport: VIEWPORTS[target.viewport ?? 'desktop'], colorScheme: scheme });
+    const context = await served.browser.newContext({ viewport: VIEWPORTS[target.viewport ?? 'desktop'], colorScheme: scheme });
     try {
       const page = await context.newPage();
-      const response = await page.goto(site.url + target.path, { waitUntil: 'load' });
+      const response = await page.goto(served.site.url + target.path, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
       await target.open?.(page);
       const violations = await axeViolations(page);

@@ -1,9 +1,7 @@
 // Home and a procedure page in Chromium at desktop and phone widths.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
-import { DIST } from '../helpers/dist';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
 import { CONTENT, procedureFiles } from '../helpers/content-files';
 import { join } from 'node:path';
 import { loadProcedures } from '../helpers/procedures';
@@ -14,26 +12,16 @@ const procedureIds = procedureFiles().map((file) =>
 );
 
 describe.skipIf(!hasChromium)('pages in Chromium', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DIST);
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedInBrowser();
 
   async function open(path: string, viewport: (typeof VIEWPORTS)[keyof typeof VIEWPORTS]) {
-    const page = await browser.newPage({ viewport });
+    const page = await served.browser.newPage({ viewport });
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(e.message));
-    const response = await page.goto(site.url + path, { waitUntil: 'load' });
+    const response = await page.goto(served.site.url + path, { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     return { page, errors };
   }
@@ -109,9 +97,9 @@ describe.skipIf(!hasChromium)('pages in Chromium', () => {
   });
 
   it('every chart fits its Chinese labels inside their boxes', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    const page = await served.browser.newPage({ viewport: VIEWPORTS.desktop });
     for (const id of procedureIds) {
-      await page.goto(`${site.url}procedures/${id}/`);
+      await page.goto(`${served.site.url}procedures/${id}/`);
       // The swimlane view too: opened, its nodes are laid out and can be checked.
       await page.$$eval('details.chart-lanes', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const overflow = await page.$$eval('figure.chart g.node', (els) =>

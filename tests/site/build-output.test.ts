@@ -3,16 +3,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { procedureSchema } from '../../src/lib/procedure/schema';
 import { roleSchema } from '../../src/lib/reference-schemas';
-import { procedureFiles, readMdx, readYamlList, CONTENT } from '../helpers/content-files';
+import { readYamlList } from '../helpers/content-files';
+import { loadProcedures } from '../helpers/procedures';
 import { chartsOf, chartsPrerendered, DIST, eagerScripts, readPage } from '../helpers/dist';
 
-const procedures = procedureFiles().map((file) => {
-  const entry = readMdx(file);
-  const id = file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, '');
-  return { id, data: procedureSchema.parse(entry.frontmatter) };
-});
+const procedures = loadProcedures();
 
 const prerendered = chartsPrerendered();
 

@@ -5,15 +5,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChartRenderer, withConfigCopiedOnce, type ChromiumChartRenderer } from '../../src/build/chart-renderer';
-import { buildProcedure } from '../../src/lib/procedure/build';
-import { procedureSchema } from '../../src/lib/procedure/schema';
 import { chromiumPath, hasChromium } from '../helpers/browser';
-import { procedureFiles, readMdx } from '../helpers/content-files';
+import { loadProcedures } from '../helpers/procedures';
 
 const require = createRequire(import.meta.url);
-const sources = procedureFiles().flatMap((file) =>
-  buildProcedure(procedureSchema.parse(readMdx(file).frontmatter)).chartSources,
-);
+const sources = loadProcedures().flatMap((p) => p.model.chartSources);
 
 describe('the chart speed-up', () => {
   it('still applies to the installed Mermaid', () => {

@@ -1,13 +1,9 @@
 // Interactive checklists in Chromium: ticking, keeping ticks across reloads,
 // clearing, conditional items, content edits, bad storage and printing.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
-import { DIST } from '../helpers/dist';
-import { CONTENT, procedureFiles, readMdx } from '../helpers/content-files';
-import { procedureSchema } from '../../src/lib/procedure/schema';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
+import { loadProcedures } from '../helpers/procedures';
 import { checklistSpec, legacyStorageKey, serializeState, storageKey as recordName } from '../../src/lib/checklist-state';
 import { scopedKey } from '../../src/lib/client/storage';
 import { fillStorage } from '../helpers/fill-storage';
@@ -16,10 +12,7 @@ import { fillStorage } from '../helpers/fill-storage';
 const storageKey = (code: string, checklistId: string) => scopedKey('/', recordName(code, checklistId));
 const record = (state: string) => JSON.stringify({ v: 1, data: JSON.parse(state) });
 
-const procedures = procedureFiles().map((file) => ({
-  id: file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, ''),
-  data: procedureSchema.parse(readMdx(file).frontmatter),
-}));
+const procedures = loadProcedures();
 const withChecklists = procedures.filter((p) => p.data.checklists.length > 0);
 const find = (procedureId: string, checklistId: string) => {
   const procedure = procedures.find((p) => p.id === procedureId)!;
@@ -42,21 +35,11 @@ const SALES = 'corporate/sales-visit-reception';
 const ARRANGEMENTS = '#checklist-pre-visit-arrangements';
 
 describe.skipIf(!hasChromium)('checklists in Chromium', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DIST);
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedInBrowser();
 
   /** A fresh context (empty localStorage) and a page that records script errors. */
   async function open(path: string, setup?: (context: BrowserContext) => Promise<unknown>) {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const context = await served.browser.newContext({ viewport: VIEWPORTS.desktop });
     await setup?.(context);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -64,7 +47,7 @@ describe.skipIf(!hasChromium)('checklists in Chromium', () => {
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(`${site.url}procedures/${path}/`);
+    await page.goto(`${served.site.url}procedures/${path}/`);
     await page.waitForFunction(() => customElements.get('sop-checklist') !== undefined);
     return { page, context, errors };
   }

@@ -2,11 +2,10 @@
 // from home and 404, steps near the top, terms explained in place, finger-
 // sized menu), the new hire (role pages, quizzes, the 版本 choice), the
 // trainer (演示模式 from the trainer page, its keys). Built pages and Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, openBrowser } from '../helpers/browser';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
-import { DIST, readPage } from '../helpers/dist';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, servedInBrowser } from '../helpers/browser';
+import { readPage } from '../helpers/dist';
 import { loadProcedures } from '../helpers/procedures';
 import { contentProcedures } from '../helpers/quizzes';
 import { readYamlList } from '../helpers/content-files';
@@ -73,21 +72,11 @@ describe('one pass mark', () => {
 });
 
 describe.skipIf(!hasChromium)('first minutes in Chromium', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DIST);
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedInBrowser();
 
   async function open(path: string, viewport = PHONE): Promise<Page> {
-    const page = await browser.newPage({ viewport });
-    await page.goto(site.url + path, { waitUntil: 'load' });
+    const page = await served.browser.newPage({ viewport });
+    await page.goto(served.site.url + path, { waitUntil: 'load' });
     return page;
   }
 
@@ -124,9 +113,9 @@ describe.skipIf(!hasChromium)('first minutes in Chromium', () => {
   });
 
   it('on a phone every procedure’s steps start within 1.5 screens, with jump links on the first screen', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await served.browser.newPage({ viewport: PHONE });
     for (const p of procedures) {
-      await page.goto(site.url + paths.procedure(p.id), { waitUntil: 'load' });
+      await page.goto(served.site.url + paths.procedure(p.id), { waitUntil: 'load' });
       const at = await page.evaluate(() => ({
         steps: document.getElementById('steps-title')!.getBoundingClientRect().top + scrollY,
         jump: document.querySelector('.jump-links')!.getBoundingClientRect().bottom + scrollY,
@@ -136,7 +125,7 @@ describe.skipIf(!hasChromium)('first minutes in Chromium', () => {
     }
     // The jump link takes you to the steps; long notes open again.
     const long = procedures.find((p) => p.data.flags.length > 1)!;
-    await page.goto(site.url + paths.procedure(long.id), { waitUntil: 'load' });
+    await page.goto(served.site.url + paths.procedure(long.id), { waitUntil: 'load' });
     const toggle = page.locator('.flags + .collapse-toggle');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     const collapsed = await page.locator('.flags').evaluate((el) => el.getBoundingClientRect().height);
@@ -188,25 +177,25 @@ describe.skipIf(!hasChromium)('first minutes in Chromium', () => {
   });
 
   it('the 版本 choice lives in the address and on the device', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await served.browser.newContext({ viewport: DESKTOP });
     const page = await context.newPage();
     const path = paths.procedure(BATH.id);
     const [first, second] = BATH.data.variants;
-    await page.goto(site.url + path, { waitUntil: 'load' });
+    await page.goto(served.site.url + path, { waitUntil: 'load' });
     await page.getByRole('radio', { name: second!.label }).check();
     await expect.poll(() => new URL(page.url()).searchParams.get('variant')).toBe(second!.id);
     await page.reload();
     expect(await page.getByRole('radio', { name: second!.label }).isChecked()).toBe(true);
     // Stored: the bare address opens on the last choice, and says so in the address.
-    await page.goto(site.url + path, { waitUntil: 'load' });
+    await page.goto(served.site.url + path, { waitUntil: 'load' });
     await expect.poll(() => page.getByRole('radio', { name: second!.label }).isChecked()).toBe(true);
     await expect.poll(() => new URL(page.url()).searchParams.get('variant')).toBe(second!.id);
     // A shared link wins over what another reader stored.
-    await page.goto(`${site.url}${path}?variant=${first!.id}`, { waitUntil: 'load' });
+    await page.goto(`${served.site.url}${path}?variant=${first!.id}`, { waitUntil: 'load' });
     await expect.poll(() => page.getByRole('radio', { name: first!.label }).isChecked()).toBe(true);
-    const other = await browser.newContext({ viewport: DESKTOP });
+    const other = await served.browser.newContext({ viewport: DESKTOP });
     const fresh = await other.newPage();
-    await fresh.goto(`${site.url}${path}?variant=${second!.id}`, { waitUntil: 'load' });
+    await fresh.goto(`${served.site.url}${path}?variant=${second!.id}`, { waitUntil: 'load' });
     await expect.poll(() => fresh.getByRole('radio', { name: second!.label }).isChecked()).toBe(true);
     await other.close();
     await context.close();

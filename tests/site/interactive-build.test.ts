@@ -5,22 +5,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { procedureSchema } from '../../src/lib/procedure/schema';
 import { receptionLevelSchema } from '../../src/lib/reference-schemas';
 import { checklistSpec, legacyStorageKey, storageKey } from '../../src/lib/checklist-state';
-import { CONTENT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
+import { readYamlList } from '../helpers/content-files';
+import { loadProcedures } from '../helpers/procedures';
 import { DIST, eagerScripts, readPage } from '../helpers/dist';
 
-const procedures = procedureFiles().map((file) => {
-  const entry = readMdx(file);
-  return {
-    id: file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, ''),
-    body: entry.body,
-    data: procedureSchema.parse(entry.frontmatter),
-  };
-});
+const procedures = loadProcedures();
 const gz = (text: string) => gzipSync(text).length;
-const pageWith = (tag: string) => procedures.find((p) => new RegExp(`<${tag}\\b`).test(p.body))!;
+const pageWith = (tool: 'budgetCalculator' | 'visitPlanner') => procedures.find((p) => p.placed[tool])!;
 
 describe('checklists in the built pages', () => {
   it.each(procedures.filter((p) => p.data.checklists.length > 0).map((p) => [p.id, p] as const))(
@@ -47,7 +40,7 @@ describe('budget calculator data', () => {
     const levels = readYamlList('reception-levels.yaml')
       .map((l) => receptionLevelSchema.parse(l))
       .sort((a, b) => a.order - b.order);
-    const html = readPage(`procedures/${pageWith('BudgetCalculator').id}/`);
+    const html = readPage(`procedures/${pageWith('budgetCalculator').id}/`);
     const json = /<script type="application\/json" data-levels>([\s\S]*?)<\/script>/.exec(html)?.[1];
     expect(json).toBeDefined();
     expect(JSON.parse(json!)).toEqual(levels.map((l) => ({ id: l.id, name: l.name, meals: l.meals })));
@@ -57,7 +50,7 @@ describe('budget calculator data', () => {
 describe('JavaScript and CSS weight', () => {
   const pages = [
     ...new Map(
-      [pageWith('BudgetCalculator'), pageWith('VisitPlanner'), ...procedures.filter((p) => p.data.checklists.length > 0)].map((p) => [p.id, p]),
+      [pageWith('budgetCalculator'), pageWith('visitPlanner'), ...procedures.filter((p) => p.data.checklists.length > 0)].map((p) => [p.id, p]),
     ).values(),
   ];
 
@@ -83,8 +76,8 @@ describe('JavaScript and CSS weight', () => {
       const scripts = eagerScripts(readPage(`procedures/${p.id}/`));
       const has = (test: (code: string) => boolean) => scripts.filter((s) => test(s.code));
       expect(has(parts.checklist).length > 0, `${p.id} checklist script`).toBe(p.data.checklists.length > 0);
-      expect(has(parts.budget).length > 0, `${p.id} budget script`).toBe(/<BudgetCalculator\b/.test(p.body));
-      expect(has(parts.planner).length > 0, `${p.id} planner script`).toBe(/<VisitPlanner\b/.test(p.body));
+      expect(has(parts.budget).length > 0, `${p.id} budget script`).toBe(p.placed.budgetCalculator);
+      expect(has(parts.planner).length > 0, `${p.id} planner script`).toBe(p.placed.visitPlanner);
       for (const [name, test] of Object.entries(parts)) {
         for (const script of has(test)) {
           expect(gz(script.code), `${p.id} ${name}`).toBeLessThanOrEqual(3 * 1024);

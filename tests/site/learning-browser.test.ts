@@ -1,10 +1,8 @@
 // Learning in Chromium: taking a quiz with feedback, progress that survives a
 // reload and shows on the path and home pages, a reset, and corrupt storage.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
-import { DIST } from '../helpers/dist';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
 import { contentPaths, contentProcedures } from '../helpers/quizzes';
 import { scopedKey } from '../../src/lib/client/storage';
 import { fillStorage } from '../helpers/fill-storage';
@@ -18,24 +16,14 @@ const spaPath = contentPaths().find((p) => p.items.some((i) => i.code === lobby.
 const shown = (spoken: boolean, text: string) => (spoken ? `“${text}”` : text);
 
 describe.skipIf(!hasChromium)('learning in Chromium', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DIST);
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedInBrowser();
 
   /** A fresh page (own storage); page errors are collected. */
   async function open(path: string, viewport: (typeof VIEWPORTS)[keyof typeof VIEWPORTS] = VIEWPORTS.desktop) {
-    const page = await browser.newPage({ viewport });
+    const page = await served.browser.newPage({ viewport });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(site.url + path);
+    await page.goto(served.site.url + path);
     return { page, errors };
   }
 
@@ -131,7 +119,7 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
     expect(Object.keys(saved.read)).toEqual([lobby.data.code]);
     expect(Object.keys(saved.walked)).toEqual([lobby.data.code]);
 
-    await page.goto(`${site.url}paths/${spaPath.id}/`);
+    await page.goto(`${served.site.url}paths/${spaPath.id}/`);
     const item = page.locator(`.path-item[data-code="${lobby.data.code}"]`);
     expect(await item.locator('.path-status').textContent()).toMatch(/✓ 已读\(\d{4}年\d+月\d+日\) · ✓ 已走查/);
     expect(await page.locator('.path-summary-line').textContent()).toContain(`已读 1`);
@@ -139,7 +127,7 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
     expect(await item.locator('.path-status').textContent()).toContain('✓ 已读');
 
     // The home page greets the returning learner with the started path.
-    await page.goto(site.url);
+    await page.goto(served.site.url);
     const panel = page.locator('sop-home-progress');
     expect(await panel.isVisible()).toBe(true);
     expect(await panel.locator('sop-path-progress:visible').count()).toBe(1);
@@ -188,7 +176,7 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
 
       // A procedure page resets it on arrival, before the reader scrolls to the end, and still records the reading.
       await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, corrupt]);
-      await page.goto(`${site.url}procedures/${lobby.id}/`);
+      await page.goto(`${served.site.url}procedures/${lobby.id}/`);
       expect(await page.locator('.learning-box').isVisible()).toBe(true);
       expect(await page.locator('.learning-box').evaluate((el) => el.getBoundingClientRect().top > innerHeight)).toBe(true);
       expect(await page.locator('.progress-notice').count()).toBe(1);
@@ -248,7 +236,7 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
   });
 
   it('where the browser refuses storage, a finished quiz says so, not "full"', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
         get: () => {
@@ -257,7 +245,7 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
       });
     });
     const page = await context.newPage();
-    await page.goto(`${site.url}quiz/${lobby.id}/`);
+    await page.goto(`${served.site.url}quiz/${lobby.id}/`);
     for (const [i, q] of lobby.quiz.entries()) {
       const item = page.locator('.quiz-question').nth(i);
       await item.locator('.quiz-option').nth(q.answer).click();
@@ -270,9 +258,9 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
   });
 
   it('fits the learning pages on a phone', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await served.browser.newPage({ viewport: VIEWPORTS.phone });
     for (const path of ['paths/', `paths/${spaPath.id}/`, `quiz/${lobby.id}/`, `trainer/paths/${spaPath.id}/`, 'trainer/']) {
-      await page.goto(site.url + path);
+      await page.goto(served.site.url + path);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), path).toBe(true);
     }
     await page.close();

@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { procedureSchema } from '../../src/lib/procedure/schema';
-import { ROOT, procedureFiles, readMdx } from '../helpers/content-files';
+import { ROOT } from '../helpers/content-files';
+import { loadProcedures } from '../helpers/procedures';
 import { DIST } from '../helpers/dist';
 import { buildSite, type SiteBuild } from '../helpers/fixture-build';
 import { checkLinks, type BrokenLink, type LinkReport } from '../helpers/links';
@@ -22,7 +22,7 @@ const pending = (target: string) => {
   return PENDING_SECTIONS.includes(section) && !routeExists(section);
 };
 
-const totalSteps = procedureFiles().reduce((sum, file) => sum + procedureSchema.parse(readMdx(file).frontmatter).steps.length, 0);
+const totalSteps = loadProcedures().reduce((sum, p) => sum + p.data.steps.length, 0);
 const show = (links: BrokenLink[]) => links.map((l) => `${l.from} → ${l.href}: ${l.reason}`).join('\n');
 
 function expectSound(report: LinkReport) {
@@ -32,7 +32,7 @@ function expectSound(report: LinkReport) {
   }
   expect(report.broken, show(report.broken)).toEqual([]);
   // The check really ran: every procedure page, and at least each step's chart anchor.
-  expect(report.pages).toBeGreaterThan(procedureFiles().length);
+  expect(report.pages).toBeGreaterThan(loadProcedures().length);
   expect(report.anchors).toBeGreaterThanOrEqual(totalSteps);
 }
 

@@ -9,20 +9,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isShellPage, planPrecache } from '../../src/build/precache';
 import { contentCacheDir } from '../../src/lib/content-dir';
-import { procedureSchema } from '../../src/lib/procedure/schema';
 import { scopedKey } from '../../src/lib/client/storage';
 import { chromiumPath, hasChromium, openBrowser } from '../helpers/browser';
 import { launchOptions } from '../../src/build/chromium';
-import { CONTENT, procedureFiles, readMdx, ROOT } from '../helpers/content-files';
+import { CONTENT, readMdx, ROOT } from '../helpers/content-files';
+import { loadProcedures } from '../helpers/procedures';
 import { chartsPrerendered, DIST, eagerScripts, readPage } from '../helpers/dist';
 import { buildSite } from '../helpers/site-build';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 
-const procedures = procedureFiles().map((file) => ({
-  file,
-  id: file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, ''),
-  data: procedureSchema.parse(readMdx(file).frontmatter),
-}));
+const procedures = loadProcedures();
 const UPDATE_TEXT = '手册已更新,点击刷新';
 
 /** The URLs (relative to sw.js) the generated worker precaches. */

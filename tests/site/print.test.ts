@@ -2,11 +2,9 @@
 // back with pdf.js: the steps are there, the web chrome is not, the chart
 // fits the page, and the page counts are sane.
 import { splitSourceLabel } from '../../src/lib/procedure/numbering';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
-import { DIST } from '../helpers/dist';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
 import { flat, pageBrightness, pdfPageCount, pdfPages, pdfPageSizes, savePdf } from '../helpers/pdf';
 import { categories, loadProcedures, type ContentProcedure } from '../helpers/procedures';
 import { formatDate } from '../../src/lib/dates';
@@ -36,21 +34,11 @@ const stepTexts = (p: ContentProcedure) =>
   p.data.steps.flatMap((s) => [printedTitle(s.title), ...s.say, ...s.cautions]).map(flat);
 
 describe.skipIf(!hasChromium)('printing in Chromium', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DIST);
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedInBrowser();
 
   async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-    const page = await browser.newPage({ viewport: VIEWPORTS.desktop, colorScheme });
-    const response = await page.goto(site.url + path, { waitUntil: 'load' });
+    const page = await served.browser.newPage({ viewport: VIEWPORTS.desktop, colorScheme });
+    const response = await page.goto(served.site.url + path, { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     return page;
   }
@@ -162,10 +150,10 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
   });
 
   it('every chart fits the printable area of an A4 page', async () => {
-    const page = await browser.newPage({ viewport: { width: Math.floor(PRINTABLE.width), height: Math.floor(PRINTABLE.height) } });
+    const page = await served.browser.newPage({ viewport: { width: Math.floor(PRINTABLE.width), height: Math.floor(PRINTABLE.height) } });
     await page.emulateMedia({ media: 'print' });
     for (const p of procedures) {
-      await page.goto(site.url + paths.procedure(p.id));
+      await page.goto(served.site.url + paths.procedure(p.id));
       const boxes = await page.$$eval('figure.chart svg:not(svg svg)', (svgs) =>
         svgs
           .filter((svg) => svg.getClientRects().length > 0)
@@ -188,9 +176,9 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
   });
 
   it('every procedure prints its 流程图 heading with its chart, and no page holds only a stray line or two', { timeout: 180_000 }, async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    const page = await served.browser.newPage({ viewport: VIEWPORTS.desktop });
     for (const p of procedures) {
-      await page.goto(site.url + paths.procedure(p.id), { waitUntil: 'load' });
+      await page.goto(served.site.url + paths.procedure(p.id), { waitUntil: 'load' });
       const file = await print(page);
       const texts = pdfPages(file);
       // The heading's page also holds the first part's first node.

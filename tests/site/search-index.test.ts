@@ -7,22 +7,15 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { procedureSchema } from '../../src/lib/procedure/schema';
 import { splitSourceLabel } from '../../src/lib/procedure/numbering';
 import { categorySchema } from '../../src/lib/reference-schemas';
 import { pagefindPair, procedureFacets } from '../../src/lib/search-index';
-import { CONTENT, ROOT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
+import { ROOT, readYamlList } from '../helpers/content-files';
+import { loadProcedures } from '../helpers/procedures';
 import { DIST, eagerScripts, readPage } from '../helpers/dist';
 
 const categories = readYamlList('categories.yaml').map((c) => categorySchema.parse(c));
-const procedures = procedureFiles().map((file) => {
-  const data = procedureSchema.parse(readMdx(file).frontmatter);
-  return {
-    id: file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, ''),
-    data,
-    category: categories.find((c) => c.id === data.category)!,
-  };
-});
+const procedures = loadProcedures();
 const attr = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 const mainOf = (html: string) => /<main[^>]*>[\s\S]*<\/main>/.exec(html)![0];
 

@@ -2,47 +2,27 @@
 // kind of page; nothing of Pagefind loaded before that; results with title,
 // code, category and highlighted excerpt that open at the step; keyboard
 // use; filter chips; the /search/?q= page; and the edge cases of the issue.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
-import { DIST } from '../helpers/dist';
-import { CONTENT, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
-import { procedureSchema } from '../../src/lib/procedure/schema';
-import { categorySchema } from '../../src/lib/reference-schemas';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
+import { loadProcedures } from '../helpers/procedures';
 import { procedureFacets } from '../../src/lib/search-index';
 import { cleanQuery, MAX_QUERY_CHARS } from '../../src/lib/search-query';
 
 const PROCEDURE = 'procedures/spa/lobby-shoe-bar/';
-const categories = readYamlList('categories.yaml').map((c) => categorySchema.parse(c));
-const facets = procedureFiles().map((file) => {
-  const data = procedureSchema.parse(readMdx(file).frontmatter);
-  const path = `procedures/${file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, '')}/`;
-  return { path, ...procedureFacets(data, categories.find((c) => c.id === data.category)!.name) };
-});
+const facets = loadProcedures().map((p) => ({ path: `procedures/${p.id}/`, ...procedureFacets(p.data, p.categoryName) }));
 
 describe.skipIf(!hasChromium)('search in Chromium', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DIST);
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedInBrowser();
 
   async function open(path: string, viewport: { width: number; height: number } = VIEWPORTS.desktop, waitUntil: 'load' | 'networkidle' = 'load') {
-    const page = await browser.newPage({ viewport });
+    const page = await served.browser.newPage({ viewport });
     const errors: string[] = [];
     const requests: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    await page.goto(site.url + path, { waitUntil });
+    await page.goto(served.site.url + path, { waitUntil });
     return { page, errors, requests };
   }
 
@@ -299,8 +279,8 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
 
   it('fits the dialog to a 360 px phone in light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ viewport: VIEWPORTS.phone, colorScheme });
-      await page.goto(site.url + PROCEDURE);
+      const page = await served.browser.newPage({ viewport: VIEWPORTS.phone, colorScheme });
+      await page.goto(served.site.url + PROCEDURE);
       await page.locator('.search-button').click();
       await page.keyboard.type('结账');
       await settled(page, DIALOG, '结账', ['done']);
@@ -334,7 +314,7 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     const { page, errors } = await open('search/', VIEWPORTS.phone);
     const items: { path: string; text: string; at: string[] }[] = [];
     for (const { path } of facets) {
-      const html = await (await fetch(site.url + path)).text();
+      const html = await (await fetch(served.site.url + path)).text();
       // Each step's HTML, to know which steps point to a checklist ("检查表:…" link).
       const starts = [...html.matchAll(/<li[^>]*\bid="(step-[^"]+)"/g)];
       const steps = starts.map((m, i) => ({ id: m[1]!, html: html.slice(m.index, starts[i + 1]?.index ?? html.length) }));

@@ -1,18 +1,16 @@
 // The trainer walkthrough (演示模式) in Chromium: walked by keyboard on both
 // branches, the chart following along; reload, shared links, full screen,
 // variants, phones; and the link between step text and chart nodes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
-import { chartsPrerendered, DIST, eagerScripts, readPage } from '../helpers/dist';
-import { CONTENT, procedureFiles, readMdx } from '../helpers/content-files';
-import { procedureSchema, type Step } from '../../src/lib/procedure/schema';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
+import { chartsPrerendered, eagerScripts, readPage } from '../helpers/dist';
+import { loadProcedures, procedureById } from '../helpers/procedures';
+import { type Step } from '../../src/lib/procedure/schema';
 
 const LOBBY = 'procedures/spa/lobby-shoe-bar/';
 const BATH = 'procedures/spa/bath-sections/';
-const lobby = procedureSchema.parse(readMdx(join(CONTENT, 'procedures/spa/lobby-shoe-bar.mdx')).frontmatter);
+const lobby = procedureById('spa/lobby-shoe-bar').data;
 const stepById = new Map(lobby.steps.map((s) => [s.id, s]));
 
 describe('walkthrough code on the built pages', () => {
@@ -33,21 +31,11 @@ describe('walkthrough code on the built pages', () => {
 });
 
 describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DIST);
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedInBrowser();
 
   async function open(path: string, viewport: { width: number; height: number } = VIEWPORTS.desktop) {
     // Reduced motion: the chart pane jumps to the node instead of gliding, so checks need not wait.
-    const page = await browser.newPage({ viewport, reducedMotion: 'reduce' });
+    const page = await served.browser.newPage({ viewport, reducedMotion: 'reduce' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
@@ -71,7 +59,7 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
       };
       document.addEventListener('sop:walkthrough-complete', (e) => w.completed.push((e as CustomEvent).detail));
     });
-    await page.goto(site.url + path, { waitUntil: 'load' });
+    await page.goto(served.site.url + path, { waitUntil: 'load' });
     return { page, errors };
   }
 
@@ -204,8 +192,7 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
 
   it('shows beside each step the notes, glossary terms and template badge the page shows there', { timeout: 300_000 }, async () => {
     const seen = { flags: 0, terms: 0, templates: 0 };
-    for (const file of procedureFiles()) {
-      const id = file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, '');
+    for (const { id } of loadProcedures()) {
       const { page, errors } = await open(`procedures/${id}/`);
       // The page's own extras per step (the walk's default variant is the page's first body).
       const extras = await page.evaluate(() =>
@@ -222,7 +209,7 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
           .filter((step) => step.flags.length > 0 || step.terms.length > 0 || step.template),
       );
       for (const step of extras) {
-        await page.goto(`${site.url}procedures/${id}/?walk=${step.id}`, { waitUntil: 'load' });
+        await page.goto(`${served.site.url}procedures/${id}/?walk=${step.id}`, { waitUntil: 'load' });
         await waitForStep(page, step.id);
         const card = await page.evaluate(() => {
           const dialog = document.querySelector('dialog.walk-dialog')!;
@@ -255,10 +242,8 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
 
   it('numbers every step as the page does, the source’s own label shown apart as 原文', { timeout: 300_000 }, async () => {
     let labelled = 0;
-    for (const file of procedureFiles()) {
-      const data = procedureSchema.parse(readMdx(file).frontmatter);
+    for (const { id, data } of loadProcedures()) {
       if (!data.steps.some((s) => /^\d/.test(s.title))) continue;
-      const id = file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, '');
       const { page, errors } = await open(`procedures/${id}/`);
       const listed = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('ol.steps > li')].map((li) => {
@@ -281,7 +266,7 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
         if (step.label) expect(step.label).toMatch(/^原文 [\d.]+$/);
         if (step.label) expect(source.startsWith(step.label.slice('原文 '.length)), source).toBe(true);
         else expect(step.title).toBe(source);
-        await page.goto(`${site.url}procedures/${id}/?walk=${step.id}`, { waitUntil: 'load' });
+        await page.goto(`${served.site.url}procedures/${id}/?walk=${step.id}`, { waitUntil: 'load' });
         await waitForStep(page, step.id);
         const card = await page.evaluate(() => {
           const dialog = document.querySelector('dialog.walk-dialog')!;
@@ -417,8 +402,8 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
   });
 
   it('the camera glides within a part and Z shows the whole chart and back', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await page.goto(`${site.url}${LOBBY}?walk=greet-guest&via=1`, { waitUntil: 'load' });
+    const page = await served.browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(`${served.site.url}${LOBBY}?walk=greet-guest&via=1`, { waitUntil: 'load' });
     await waitForStep(page, 'greet-guest');
     const svg = page.locator('dialog .chart-part.is-active svg');
     const before = await svg.evaluate((el) => getComputedStyle(el).transform);

@@ -2,18 +2,13 @@
 // source does not use, terms it keeps apart, and flow orders that must follow what happens.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { procedureSchema, type ProcedureData } from '../../src/lib/procedure/schema';
+import { type ProcedureData } from '../../src/lib/procedure/schema';
 import { glossaryTermSchema, roleSchema } from '../../src/lib/reference-schemas';
 import { targetsOf } from '../../src/lib/procedure/graph';
-import { CONTENT, listFiles, procedureFiles, readMdx, readYamlList } from '../helpers/content-files';
+import { CONTENT, listFiles, procedureFiles, readYamlList } from '../helpers/content-files';
+import { loadProcedures } from '../helpers/procedures';
 
-const procedures = new Map(
-  procedureFiles().map((file) => {
-    const entry = readMdx(file);
-    const id = entry.file.replace(/^content\/procedures\//, '').replace(/\.mdx$/, '');
-    return [id, procedureSchema.parse(entry.frontmatter)] as const;
-  }),
-);
+const procedures = new Map(loadProcedures().map((p) => [p.id, p.data] as const));
 const get = (id: string): ProcedureData => procedures.get(id) ?? expect.fail(`no procedure ${id}`);
 
 /** Step ids in the order a walk from the start meets them (depth first, branches in order). */
