@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedRecord, diffRevisions, dismissChanges, LEGACY_SEEN_KEY, recordVisit, seenRecord } from './visits';
+import { changedRecord, diffRevisions, dismissChanges, LEGACY_SEEN_KEY, recordVisit, seenRecord } from './changed-since';
 import { createStore, scopedKey } from './client/storage';
 import { memoryStorage } from '../../tests/helpers/memory-storage';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDay, formatDay, isoDate, parseIsoDate, planVisit, relativeDays } from './visit-dates';
+import { addDays, calendarDay, formatDay, isoDate, parseIsoDate, planVisit, relativeDays } from './visit-deadlines';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const plan = (visitDate: string, presidentAttends: boolean, today = '2026-01-01') => {
