@@ -17,6 +17,7 @@ const bareTitleOf = (title: string) => splitSourceLabel(title).title;
 import { createRng, seedFrom, shuffle } from './random';
 import { procedureSchema, type ProcedureData, type Step } from './procedure/schema';
 import { receptionLevelSchema } from './reference-schemas';
+import { DRAFT_STATUS } from './procedure/status';
 import { procedure } from '../../tests/helpers/fixtures';
 import { procedureFiles, readMdx, readYamlList } from '../../tests/helpers/content-files';
 
@@ -217,7 +218,7 @@ describe('quizzes from the real content', () => {
   it('never asks about the template steps of the draft procedures', () => {
     for (const code of ['SOP-HOTEL-03', 'SOP-HOTEL-04']) {
       const { data, source } = byCode(code);
-      expect(data.status).toBe('草稿');
+      expect(data.status).toBe(DRAFT_STATUS);
       expect(data.steps.some((s) => s.template)).toBe(true);
       // room-reservation is all template; walk-in's one real step leads into template steps.
       expect(questionCandidates(source)).toEqual([]);

@@ -6,6 +6,7 @@ import { validateProcedure } from './procedure/validate';
 import { createRoleIndex } from './roles';
 import { roleSchema, categorySchema } from './reference-schemas';
 import { procedureFiles, readMdx, readYamlList } from '../../tests/helpers/content-files';
+import { DRAFT_STATUS } from './procedure/status';
 
 const roles = readYamlList('roles.yaml').map((r) => roleSchema.parse(r));
 const categories = readYamlList('categories.yaml').map((c) => categorySchema.parse(c));
@@ -30,7 +31,7 @@ describe('scaffoldProcedure', () => {
     const data = procedureSchema.parse(frontmatter);
     expect(validateProcedure(data, { roles: createRoleIndex(roles), categories: new Set(categories.map((c) => c.id)) })).toEqual([]);
     expect(data.title).toBe('退房结账');
-    expect(data.status).toBe('草稿');
+    expect(data.status).toBe(DRAFT_STATUS);
     expect(data.steps.map((s) => [s.kind, s.next])).toEqual([
       ['start', 'first-task'],
       ['task', 'done'],
