@@ -35,10 +35,11 @@ export default defineConfig({
       // The one big chunk is Mermaid for the no-Chromium fallback, loaded only
       // there; the page-weight test guards what pages really load.
       chunkSizeWarningLimit: 4096,
-      rollupOptions: {
-        // Astro marks MDX modules "use astro:head-inject" for itself; the bundler's
+      // Vite 8's name for the bundler's options (rollupOptions is its deprecated alias).
+      rolldownOptions: {
+        // Astro marks MDX modules "use astro:head-inject" for itself; Rolldown's
         // notice that it may drop the directive is harmless and would bury the
-        // lines that matter (one per procedure).
+        // lines that matter (one per procedure). Only that warning is dropped.
         onwarn(warning, warn) {
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
           warn(warning);

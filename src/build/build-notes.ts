@@ -1,6 +1,7 @@
 // What a build must tell its reader goes last in its output, after Astro's,
-// Pagefind's and the service worker's lines: integrations leave notes here
-// and the build's final step (print-build-notes.ts) prints them.
+// Pagefind's and the service worker's lines: integrations and build steps
+// leave notes here and the build's final step (print-build-notes.ts) prints
+// them, the chart summary or fallback notice (`last`) after every other note.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,6 +9,8 @@ import { join, resolve } from 'node:path';
 export interface BuildNote {
   level: 'info' | 'warn';
   text: string;
+  /** Printed after the other notes: the chart summary or the fallback notice with its fix. */
+  last?: boolean;
 }
 
 /** One file per output folder, so builds of several corpora never mix notes. */
@@ -45,5 +48,6 @@ export function takeBuildNotes(outDir: string): BuildNote[] {
 }
 
 export function formatBuildNotes(notes: readonly BuildNote[]): string {
-  return notes.map((note) => (note.level === 'warn' ? `⚠ ${note.text}` : note.text)).join('\n');
+  const ordered = [...notes.filter((note) => !note.last), ...notes.filter((note) => note.last)];
+  return ordered.map((note) => (note.level === 'warn' ? `⚠ ${note.text}` : note.text)).join('\n');
 }

@@ -18,14 +18,18 @@ export function chartRendering(): AstroIntegration {
       'astro:build:done': async () => {
         const stats = await closeCharts();
         if (stats === 'fallback') {
-          addBuildNote(outDir, { level: 'warn', text: FALLBACK_NOTICE });
+          addBuildNote(outDir, { level: 'warn', text: FALLBACK_NOTICE, last: true });
         } else if (stats) {
           const how =
             stats.misses > 0
               ? `${stats.pages} 个页面并行,用时 ${(stats.renderMs / 1000).toFixed(1)} 秒`
               : '全部来自缓存,未启动 Chromium';
           const reused = stats.reused > 0 ? `;本次渲染的图另被重复使用 ${stats.reused} 次` : '';
-          addBuildNote(outDir, { level: 'info', text: `流程图:渲染 ${stats.misses} 张(${how}),缓存命中 ${stats.hits} 张${reused}` });
+          addBuildNote(outDir, {
+            level: 'info',
+            text: `流程图:渲染 ${stats.misses} 张(${how}),缓存命中 ${stats.hits} 张${reused}`,
+            last: true,
+          });
         }
       },
     },

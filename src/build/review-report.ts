@@ -1,7 +1,9 @@
 // Procedures past their review date, listed as a warning when the build ends
 // (a reminder, never a failure). Pages and the integration are bundled
 // separately by Astro, so the list is handed over on globalThis.
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { addBuildNote } from './build-notes';
 import { formatDate } from '../lib/dates';
 import type { ReviewStatus } from '../lib/review';
 
@@ -34,14 +36,13 @@ export function reviewReminder(): AstroIntegration {
   return {
     name: 'sop-review-reminder',
     hooks: {
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': ({ dir, logger }) => {
         const lines = overdueLines(holder[KEY] ?? []);
         delete holder[KEY];
         if (lines.length === 0) return;
-        // Said once more as the process ends, after Astro's own summary, so it is
-        // the last thing the build prints (writes to a pipe or file are synchronous).
         logger.warn(lines[0]!);
-        process.once('exit', () => console.warn(`\n⚠ ${lines.join('\n')}\n`));
+        // Said in full among the build's closing notes, after Astro's summary, before the chart summary.
+        addBuildNote(fileURLToPath(dir), { level: 'warn', text: lines.join('\n') });
       },
     },
   };

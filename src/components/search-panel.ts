@@ -1,6 +1,7 @@
 // <search-panel>: the search box, filter chips and results, shared by the
 // header dialog and the /search/ page. This module and Pagefind load only
 // when search is opened (or on the search page itself).
+import { isDraft } from '../lib/procedure/status';
 import { cleanQuery, trimExcerpt, type Location } from '../lib/search-query';
 import {
   coveredTerms,
@@ -336,9 +337,9 @@ class SearchPanel extends HTMLElement {
     this.point(link, place?.url ?? data.url, highlight);
     link.append(el('span', 'search-hit-title', title));
     const meta = [data.meta.code, data.meta.category].filter(Boolean).join(' · ');
-    if (meta || data.meta.status === '草稿') {
+    if (meta || isDraft(data.meta)) {
       const line = el('span', 'search-hit-meta', meta);
-      if (data.meta.status === '草稿') line.append(el('span', 'badge draft', '草稿'));
+      if (isDraft(data.meta)) line.append(el('span', 'badge draft', '草稿'));
       link.append(line);
     }
     if (place) link.append(el('span', 'search-hit-where', place.title));

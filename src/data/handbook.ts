@@ -11,7 +11,7 @@ import { parseProcedure } from '../lib/procedure/schema-issues';
 import { decodeSource, EMPTY_FILE } from '../lib/procedure/source';
 import { synonymIssues, type SynonymGroup } from '../lib/synonyms';
 import { revisionOf } from '../lib/changelog';
-import type { Revisions } from '../lib/visits';
+import type { Revisions } from '../lib/changed-since';
 import { resolve } from 'node:path';
 import { stepFingerprint } from '../lib/fingerprint';
 import { reviewStatus, today as todayOf, type ReviewStatus } from '../lib/review';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLabel, nodeIdFor, partToMermaid, stepIdFor, toMermaid, wrapLabel, type ChartStep } from './flowchart';
+import { escapeLabel, nodeIdFor, partToMermaid, toMermaid, wrapLabel, type ChartStep } from './flowchart';
+import { STEP_ID_PATTERN } from './procedure/schema';
 
 const steps: ChartStep[] = [
   { id: 'guest-arrives', kind: 'start', title: '客人到达', next: 'paid', branches: [] },
@@ -47,10 +48,12 @@ describe('toMermaid', () => {
 });
 
 describe('node ids', () => {
-  it('derive from step ids and map back', () => {
+  it('derive from step ids and map back as chart-decorate.ts reads them', () => {
     expect(nodeIdFor('check-shoes-2')).toBe('s_check_shoes_2');
-    expect(stepIdFor('s_check_shoes_2')).toBe('check-shoes-2');
-    expect(stepIdFor('flowchart-x')).toBeUndefined();
+    // chart-decorate.ts is injected as source text, so it reads node ids back on its own: "_" → "-".
+    for (const id of ['check-shoes-2', 'greet', 'a1-b2-c3']) expect(nodeIdFor(id).slice(2).replace(/_/g, '-')).toBe(id);
+    // That is one-to-one only because step ids never hold "_".
+    expect(STEP_ID_PATTERN.test('check_shoes')).toBe(false);
   });
 });
 

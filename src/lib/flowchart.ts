@@ -10,10 +10,6 @@ export function nodeIdFor(stepId: string): string {
   return `s_${stepId.replace(/-/g, '_')}`;
 }
 
-export function stepIdFor(nodeId: string): string | undefined {
-  return /^s_[a-z0-9_]+$/.test(nodeId) ? nodeId.slice(2).replace(/_/g, '-') : undefined;
-}
-
 // Every character that means something to Mermaid's parser, to its entity
 // decoder (#…;) or to HTML becomes a numeric entity, which Mermaid decodes to
 // an HTML entity and the browser shows as the plain character.
@@ -44,12 +40,8 @@ function shape(step: ChartStep, compact = false): string {
   }
 }
 
-export interface FlowchartOptions {
-  direction?: 'TD' | 'LR';
-}
-
-export function toMermaid(steps: readonly ChartStep[], options: FlowchartOptions = {}): string {
-  const lines = [`flowchart ${options.direction ?? 'TD'}`];
+export function toMermaid(steps: readonly ChartStep[]): string {
+  const lines = ['flowchart TD'];
   for (const step of steps) lines.push(`  ${nodeIdFor(step.id)}${shape(step)}`);
   for (const step of steps) {
     const from = nodeIdFor(step.id);

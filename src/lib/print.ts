@@ -1,5 +1,6 @@
 // Print helpers: the live URL a paper copy points back to, the running
 // header/footer text (CSS page margin boxes) and the handbook's version date.
+import { isDraft } from './procedure/status';
 import { withBase } from './urls';
 
 /** Absolute URL of a site-relative path, for the printed link and its QR code. */
@@ -30,7 +31,7 @@ export function procedureRunningText(
   date: string,
   prefix = '',
 ): RunningText {
-  const draft = data.status === '草稿';
+  const draft = isDraft(data);
   return {
     left: `${draft ? '草稿 · ' : ''}${prefix}${data.code} ${data.title}`,
     right: `版本 ${data.version} · 审核日期 ${date}`,

@@ -24,12 +24,6 @@ export function recordQuiz(progress: Progress, code: string, result: QuizResult)
   return better ? { ...progress, quiz: { ...progress.quiz, [code]: result } } : progress;
 }
 
-/** 2026-11-27 → 2026年11月27日 */
-export function formatDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 export interface PathItemRef {
   code: string;
   /** Drafts made only of template steps have no quiz; reading them is enough. */

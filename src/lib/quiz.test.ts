@@ -14,6 +14,7 @@ import { splitSourceLabel } from './procedure/numbering';
 
 import { createRng, seedFrom, shuffle } from './random';
 import type { ProcedureData, Step } from './procedure/schema';
+import { DRAFT_STATUS } from './procedure/status';
 import { procedure } from '../../tests/helpers/fixtures';
 import { levels, loadProcedures } from '../../tests/helpers/procedures';
 
@@ -208,7 +209,7 @@ describe('quizzes from the real content', () => {
   it('never asks about the template steps of the draft procedures', () => {
     for (const code of ['SOP-HOTEL-03', 'SOP-HOTEL-04']) {
       const { data, source } = byCode(code);
-      expect(data.status).toBe('草稿');
+      expect(data.status).toBe(DRAFT_STATUS);
       expect(data.steps.some((s) => s.template)).toBe(true);
       // room-reservation is all template; walk-in's one real step leads into template steps.
       expect(questionCandidates(source)).toEqual([]);

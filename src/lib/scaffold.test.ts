@@ -7,6 +7,7 @@ import { createRoleIndex } from './roles';
 import { roleSchema, categorySchema } from './reference-schemas';
 import { readYamlList } from '../../tests/helpers/content-files';
 import { loadProcedures } from '../../tests/helpers/procedures';
+import { DRAFT_STATUS } from './procedure/status';
 
 const roles = readYamlList('roles.yaml').map((r) => roleSchema.parse(r));
 const categories = readYamlList('categories.yaml').map((c) => categorySchema.parse(c));
@@ -28,7 +29,7 @@ describe('scaffoldProcedure', () => {
     const data = procedureSchema.parse(frontmatter);
     expect(validateProcedure(data, { roles: createRoleIndex(roles), categories: new Set(categories.map((c) => c.id)) })).toEqual([]);
     expect(data.title).toBe('退房结账');
-    expect(data.status).toBe('草稿');
+    expect(data.status).toBe(DRAFT_STATUS);
     expect(data.steps.map((s) => [s.kind, s.next])).toEqual([
       ['start', 'first-task'],
       ['task', 'done'],

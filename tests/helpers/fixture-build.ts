@@ -1,7 +1,7 @@
 // Builds the site from a throwaway content folder: the real reference data
 // plus the given fixture procedures.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTENT, ROOT } from './content-files';
@@ -70,6 +70,19 @@ export function copyReferenceData(content: string): void {
   }
 }
 
+/** A throwaway content folder of reference data, `files` and fixture procedures; outDir beside it. */
+function fixtureContent(prefix: string, procedures: string[], files: Record<string, string | Uint8Array>) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const content = join(dir, 'content');
+  mkdirSync(join(content, 'procedures', 'corporate'), { recursive: true });
+  copyReferenceData(content); // a fixture has no learning paths unless `files` gives one
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(content, name), text);
+  for (const name of procedures) {
+    cpSync(join(ROOT, 'tests', 'fixtures', 'procedures', name), join(content, 'procedures', 'corporate', name));
+  }
+  return { content, outDir: join(dir, 'dist') };
+}
+
 /**
  * `files`: extra content files (name → text or bytes), e.g. a learning-paths.yaml, or
  * "procedures/corporate/x.mdx" for a procedure made in the test.
@@ -79,15 +92,7 @@ export function buildFixture(
   env: Record<string, string> = {},
   files: Record<string, string | Uint8Array> = {},
 ): FixtureBuild {
-  const dir = mkdtempSync(join(tmpdir(), 'sop-fixture-'));
-  const content = join(dir, 'content');
-  mkdirSync(join(content, 'procedures', 'corporate'), { recursive: true });
-  copyReferenceData(content); // a fixture has no learning paths unless `files` gives one
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(content, name), text);
-  for (const name of procedures) {
-    cpSync(join(ROOT, 'tests', 'fixtures', 'procedures', name), join(content, 'procedures', 'corporate', name));
-  }
-  const outDir = join(dir, 'dist');
+  const { content, outDir } = fixtureContent('sop-fixture-', procedures, files);
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: ROOT,
     env: { ...parentEnv(), ASTRO_TELEMETRY_DISABLED: '1', SOP_CONTENT_DIR: content, ...env },
@@ -95,6 +100,44 @@ export function buildFixture(
     timeout: 240_000,
   });
   return { status: result.status, output: outputOf(result, outDir), outDir };
+}
+
+/**
+ * `npm run build` exactly as package.json writes it (astro, pagefind, service
+ * worker, build notes), on fixture procedures and into a folder of its own,
+ * with stdout and stderr in one stream as a terminal shows them.
+ */
+export function npmBuildFixture(
+  procedures: string[],
+  env: Record<string, string> = {},
+  files: Record<string, string | Uint8Array> = {},
+): FixtureBuild {
+  const { content, outDir } = fixtureContent('sop-npm-build-', procedures, files);
+  // exec first: a redirect after the script would take only its last command's stderr.
+  const result = spawnSync('sh', ['-c', `exec 2>&1\n${buildScriptFor(outDir)}`], {
+    cwd: ROOT,
+    env: {
+      ...parentEnv(),
+      PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+      SOP_CONTENT_DIR: content,
+      ...env,
+    },
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  return { status: result.status, output: `${result.stdout}${result.error ? `\n${result.error.message}` : ''}`, outDir };
+}
+
+/** package.json's build script with its output folder `dist` moved to `outDir`. */
+export function buildScriptFor(outDir: string): string {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build;
+  const quoted = `'${outDir.replace(/'/g, "'\\''")}'`;
+  const moved = script.replace(/astro build/, `astro build --outDir ${quoted}`).replace(/(?<=\s)dist(?=\s|$)/g, quoted);
+  // A script that names its output another way would build into ./dist, over the site the other tests read.
+  if (!moved.includes('--outDir') || /(?<=\s)dist(?=\s|$)/.test(moved)) {
+    throw new Error(`package.json's build script no longer writes to dist the way buildScriptFor expects: ${script}`);
+  }
+  return moved;
 }
 
 /**

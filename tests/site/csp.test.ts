@@ -13,11 +13,12 @@ import { builtPages, exerciseControls, watchCsp, type CspWatch } from '../helper
 import { DIST } from '../helpers/dist';
 import { buildFixture, type FixtureBuild } from '../helpers/fixture-build';
 import { loadProcedures } from '../helpers/procedures';
+import { isDraft } from '../../src/lib/procedure/status';
 import { buildSite } from '../helpers/site-build';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 
 const procedures = loadProcedures();
-const draft = procedures.find((p) => p.data.status === '草稿');
+const draft = procedures.find((p) => isDraft(p.data));
 const withVariants = procedures.find((p) => p.data.variants.length > 0);
 
 /** The directives of a page's meta-tag policy, by name. */

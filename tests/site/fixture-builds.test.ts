@@ -1,11 +1,13 @@
 // Whole builds from fixture content: bad content stops the build with file,
-// step and fix; a build without Chromium falls back to browser rendering.
+// step and fix; a build without Chromium falls back to browser rendering;
+// `npm run build` prints no known-harmless warning and ends with the charts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, type FixtureBuild } from '../helpers/fixture-build';
+import { buildFixture, npmBuildFixture, type FixtureBuild } from '../helpers/fixture-build';
 import { chartsOf, readPage } from '../helpers/dist';
 import { hasChromium, openBrowser } from '../helpers/browser';
 import { serveStatic } from '../helpers/static-server';
 import { INSTALL_HINT } from '../../src/build/chromium';
+import { NO_SITE_NOTICE } from '../../src/lib/print-site';
 
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
@@ -84,5 +86,43 @@ describe('a build without Chromium', () => {
     const lit = await page.$$eval('figure.chart g.node.is-linked', (els) => els.map((el) => el.getAttribute('data-step-id')));
     expect(lit).toEqual(['lead-guest']);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('npm run build, as a person reads its output', () => {
+  // Warnings every build used to print, harmless (see astro.config.mjs): Rolldown on
+  // Astro's "use astro:head-inject" in each MDX file, and the size of the lazy Mermaid chunk.
+  const HARMLESS = [/module level directive/i, /may not be preserved/, /Some chunks are larger than/];
+  // A path naming the fixture, so the build has nothing to say that the real site's would not.
+  const files = {
+    'learning-paths.yaml': ['- id: test-path', '  title: 测试路径', '  order: 1', '  roles: [前台接待员]', '  description: 测试', '  items:', '    - { code: SOP-TEST-02, why: 测试 }'].join('\n'),
+  };
+  const env = { SOP_SITE: '', SOP_TODAY: '2026-12-01' };
+  const linesOf = (output: string) => output.trimEnd().split('\n');
+
+  it('without Chromium: no warning of the build steps, and the fallback notice with its fix is the last line', () => {
+    const build = npmBuildFixture(['small-valid.mdx'], { ...env, SOP_NO_CHROMIUM: '1' }, files);
+    const output = plain(build.output);
+    expect(build.status, output).toBe(0);
+    for (const harmless of HARMLESS) expect(output).not.toMatch(harmless);
+    expect(output).not.toContain('[WARN]');
+    const last = linesOf(output).at(-1)!;
+    expect(last).toContain('没有可用的 Chromium:流程图改在读者的浏览器中用 Mermaid 渲染');
+    expect(last).toContain(`修复:${INSTALL_HINT}`);
+    // The other closing notes come after every build step's lines, and before the charts.
+    const print = output.lastIndexOf(NO_SITE_NOTICE);
+    expect(print).toBeGreaterThan(output.lastIndexOf('[service-worker]'));
+    expect(print).toBeLessThan(output.lastIndexOf('没有可用的 Chromium'));
+  });
+
+  it.skipIf(!hasChromium)('with Chromium: the chart summary is the last line', () => {
+    const build = npmBuildFixture(['small-valid.mdx'], env, files);
+    const output = plain(build.output);
+    expect(build.status, output).toBe(0);
+    for (const harmless of HARMLESS) expect(output).not.toMatch(harmless);
+    expect(output).not.toContain('[WARN]');
+    expect(output).not.toContain('没有可用的 Chromium');
+    expect(linesOf(output).at(-1)).toMatch(/^流程图:渲染 \d+ 张/);
+    expect(output.lastIndexOf(NO_SITE_NOTICE)).toBeGreaterThan(output.lastIndexOf('[service-worker]'));
   });
 });

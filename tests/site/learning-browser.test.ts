@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
 import { contentPaths, contentProcedures } from '../helpers/quizzes';
 import { scopedKey } from '../../src/lib/client/storage';
+import { isDraft } from '../../src/lib/procedure/status';
 import { fillStorage } from '../helpers/fill-storage';
 
 const KEY = scopedKey('/', 'progress');
@@ -267,7 +268,7 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
   });
 
   it('a draft made of template steps offers no quiz, and its page says why', async () => {
-    const draft = procedures.find((p) => p.data.status === '草稿' && p.quiz.length === 0)!;
+    const draft = procedures.find((p) => isDraft(p.data) && p.quiz.length === 0)!;
     const { page } = await open(`procedures/${draft.id}/`);
     await expect.poll(() => page.locator('.learning-box').textContent()).toContain('暂不出自测题');
     expect(await page.locator('.learning-box a.learning-quiz-link').count()).toBe(0);

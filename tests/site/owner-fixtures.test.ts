@@ -173,7 +173,7 @@ describe.skipIf(!hasChromium)('changed steps for a returning reader', () => {
     // A reader who first comes to the page at 1.1 sees no marks.
     const fresh = await browser.newPage();
     await fresh.goto(url);
-    await fresh.locator('app-status').waitFor({ state: 'attached' });
+    await fresh.locator('changed-since-tracker').waitFor({ state: 'attached' });
     await fresh.waitForFunction((key) => localStorage.getItem(key) !== null, SEEN_KEY);
     expect(await fresh.locator('.step-changed:not([hidden])').count()).toBe(0);
   });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { qrSvg } from '../../src/build/qr';
 import { formatDate } from '../../src/lib/dates';
+import { isDraft } from '../../src/lib/procedure/status';
 import { stepFingerprint } from '../../src/lib/fingerprint';
 import { absoluteUrl, cssString, DRAFT_FOOTER, newestDate, procedureRunningText } from '../../src/lib/print';
 import { printableSite } from '../../src/lib/print-site';
@@ -49,7 +50,7 @@ describe('procedure pages in print', () => {
     expect(block).toContain(`版本 ${p.data.version}`);
     expect(block).toContain(formatDate(p.data.reviewed));
     expect(html).toContain(`@page{@top-left{content:${cssString(procedureRunningText(p.data, formatDate(p.data.reviewed)).left)}}`);
-    if (p.data.status === '草稿') expect(html).toContain(`@bottom-left{content:${cssString(DRAFT_FOOTER)}}`);
+    if (isDraft(p.data)) expect(html).toContain(`@bottom-left{content:${cssString(DRAFT_FOOTER)}}`);
     const sheet = /<section class="signoff-sheet"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
     expect(sheet).toContain('阅读确认签字表');
     expect(sheet).toContain(p.data.code);

@@ -8,6 +8,7 @@ import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
 import { flat, pageBrightness, pdfPageCount, pdfPages, pdfPageSizes, savePdf } from '../helpers/pdf';
 import { categories, loadProcedures, type ContentProcedure } from '../helpers/procedures';
 import { formatDate } from '../../src/lib/dates';
+import { isDraft } from '../../src/lib/procedure/status';
 import { stepFingerprint } from '../../src/lib/fingerprint';
 import { absoluteUrl, DRAFT_FOOTER, newestDate, procedureRunningText } from '../../src/lib/print';
 import { printableSite } from '../../src/lib/print-site';
@@ -312,7 +313,7 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
   });
 
   it('a draft says 草稿 on every printed page, the sign-off sheet too, which records a reading, not a promise', async () => {
-    const draft = procedures.find((p) => p.data.status === '草稿')!;
+    const draft = procedures.find((p) => isDraft(p.data))!;
     const page = await open(paths.procedure(draft.id));
     const pages = pdfPages(await print(page)).map(flat);
     expect(pages.length).toBeGreaterThanOrEqual(2);
@@ -334,7 +335,7 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     await page.close();
 
     // A published procedure keeps the statement and never says 草稿 in its margins.
-    const published = procedures.find((p) => p.data.status === '正式' && !p.body.includes('草稿'))!;
+    const published = procedures.find((p) => !isDraft(p.data) && !p.body.includes('草稿'))!;
     const other = await open(paths.procedure(published.id));
     const printed = pdfPages(await print(other)).map(flat);
     expect(printed.at(-1)).toContain(flat('本人已阅读并理解上述流程,将按流程执行'));

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
 import { loadProcedures } from '../helpers/procedures';
+import { DRAFT_STATUS } from '../../src/lib/procedure/status';
 import { procedureFacets } from '../../src/lib/search-index';
 import { cleanQuery, MAX_QUERY_CHARS } from '../../src/lib/search-query';
 
@@ -374,11 +375,11 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     const { page, errors } = await open('search/?q=' + encodeURIComponent('客人'));
     await settled(page, PAGE, '客人', ['done']);
     await page.locator(`${PAGE} .search-filters summary`).click();
-    const draft = page.locator(`${PAGE} .search-chip[data-key="status"][data-value="草稿"]`);
+    const draft = page.locator(`${PAGE} .search-chip[data-key="status"][data-value="${DRAFT_STATUS}"]`);
     await draft.click();
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('status') === '草稿');
+    await page.waitForFunction((draft) => new URLSearchParams(location.search).get('status') === draft, DRAFT_STATUS);
     await settled(page, PAGE, '客人', ['done']);
-    const drafts = facets.filter((f) => f.filters.status.includes('草稿')).map((f) => f.path);
+    const drafts = facets.filter((f) => f.filters.status.includes(DRAFT_STATUS)).map((f) => f.path);
     const shown = await hits(page, PAGE);
     expect(shown.length).toBeGreaterThan(0);
     for (const path of shown) expect(drafts, path).toContain(path);

@@ -1,6 +1,6 @@
 // The budget calculator and the visit planner in Chromium: figures for a
 // table of inputs, messages for bad inputs, planner dates and its one-page print.
-import { changedRecord, seenRecord } from '../../src/lib/visits';
+import { changedRecord, seenRecord } from '../../src/lib/changed-since';
 import { scopedKey } from '../../src/lib/client/storage';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -12,7 +12,7 @@ const RULES = 'procedures/corporate/external-reception-rules/';
 
 /**
  * Storage keys other than the handbook's own visit bookkeeping (which procedure
- * versions this browser has seen, src/lib/visits.ts): the tools must add none.
+ * versions this browser has seen, src/lib/changed-since.ts): the tools must add none.
  */
 function storedByTools(page: Page): Promise<string[]> {
   return page.evaluate(

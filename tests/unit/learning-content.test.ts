@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { learningPathSchema, validateLearningPaths } from '../../src/lib/learning-paths';
 import { procedureSchema } from '../../src/lib/procedure/schema';
+import { DRAFT_STATUS } from '../../src/lib/procedure/status';
 import { roleSchema } from '../../src/lib/reference-schemas';
 import { createRoleIndex } from '../../src/lib/roles';
 import { procedureFiles, readProcedure, readYamlList } from '../helpers/content-files';
@@ -37,7 +38,7 @@ describe('template steps', () => {
       expect(Boolean(step.template), `${step.id}: template flag vs "(模板,待业务确认)" in detail`).toBe(
         TEMPLATE_MARK.test(step.detail ?? ''),
       );
-      if (step.template) expect(p.data.status, `${step.id}: template step in a published procedure`).toBe('草稿');
+      if (step.template) expect(p.data.status, `${step.id}: template step in a published procedure`).toBe(DRAFT_STATUS);
     }
   });
 });

@@ -6,6 +6,7 @@ import { numberSteps, type StepNumber } from './numbering';
 import { fieldsChangedByVariants, stepsForVariant, type OverridableField } from './variants';
 import { chartSourcesOf, procedureCharts, type ProcedureChart } from './charts';
 import { walkData, type WalkData } from './walk';
+import { isDraft } from './status';
 
 /** The steps as one variant words them, numbered. */
 export interface VariantSteps {
@@ -47,6 +48,6 @@ export function buildProcedure(data: ProcedureData): Procedure {
     charts,
     chartSources: chartSourcesOf(charts),
     walk: walkData(data, variants.length > 0 ? variants : [base]),
-    draft: data.status === '草稿',
+    draft: isDraft(data),
   };
 }

@@ -31,6 +31,18 @@ export const changedRecord: RecordType<ChangedSince> = {
   parse: (data) => keepValid(data, isKind),
 };
 
+/** The badge beside a procedure that changed since the last visit. */
+export const CHANGE_LABEL: Record<ChangeKind, string> = { added: '新增', changed: '有更新' };
+
+/** Said, once, when the stored record could not be read and was reset. */
+export const RESET_NOTICE = '本机保存的浏览记录已损坏,已重置。';
+
+/** revisions.json as fetched: an object of revisions, or nothing to compare with. */
+export function parseRevisions(data: unknown): Revisions | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  return data as Revisions;
+}
+
 /** Procedures new in `current` or whose revision differs from `seen`. */
 export function diffRevisions(seen: Revisions, current: Revisions): ChangedSince {
   const changed: ChangedSince = {};

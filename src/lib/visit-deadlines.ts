@@ -2,10 +2,9 @@
 // table goes to the managers one week before (1.3.1); if the 总裁 attends,
 // 总经办 is told two days before (1.3.3). Dates are calendar days held as
 // UTC midnights, so month ends, leap days and daylight saving cannot shift them.
-import { formatDate } from './dates';
+import { formatDateWithWeekday } from './dates';
 
 const DAY = 86_400_000;
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
 export type ParsedDate = { ok: true; date: Date } | { ok: false; error: string };
 
@@ -35,11 +34,6 @@ export function calendarDay(now: Date): Date {
 
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-/** 2026年12月1日(星期二) */
-export function formatDay(date: Date): string {
-  return `${formatDate(date)}(星期${WEEKDAYS[date.getUTCDay()]})`;
 }
 
 export type DeadlineStatus = 'passed' | 'today' | 'upcoming';
@@ -108,7 +102,7 @@ export function planVisit(input: PlanInput): { ok: true; plan: VisitPlan } | { o
   const visitEntry = deadlines[deadlines.length - 1]!;
   if (visitEntry.status === 'passed') {
     // One message: advice to hurry a deadline before a visit that is over would contradict it.
-    warnings.push(`来访日期 ${formatDay(visit)}已经过去 ${-visitEntry.daysFromToday} 天,请检查日期是否填对。`);
+    warnings.push(`来访日期 ${formatDateWithWeekday(visit)}已经过去 ${-visitEntry.daysFromToday} 天,请检查日期是否填对。`);
     return { ok: true, plan: { visit, today, deadlines, warnings } };
   }
   if (visitEntry.status === 'today') {
@@ -117,7 +111,7 @@ export function planVisit(input: PlanInput): { ok: true; plan: VisitPlan } | { o
   for (const d of deadlines) {
     if (d.id === 'visit') continue;
     if (d.status === 'passed') {
-      warnings.push(`“${d.what}”的日期 ${formatDay(d.date)}已经过去 ${-d.daysFromToday} 天:已来不及按规定提前,请立即办理并说明情况。`);
+      warnings.push(`“${d.what}”的日期 ${formatDateWithWeekday(d.date)}已经过去 ${-d.daysFromToday} 天:已来不及按规定提前,请立即办理并说明情况。`);
     } else if (d.status === 'today') {
       warnings.push(`“${d.what}”今天就要完成。`);
     }

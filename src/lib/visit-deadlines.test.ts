@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDay, formatDay, isoDate, parseIsoDate, planVisit, relativeDays } from './visit-dates';
+import { addDays, calendarDay, isoDate, parseIsoDate, planVisit, relativeDays } from './visit-deadlines';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const plan = (visitDate: string, presidentAttends: boolean, today = '2026-01-01') => {
@@ -110,11 +110,6 @@ describe('parseIsoDate', () => {
 });
 
 describe('helpers', () => {
-  it('formats a day with its weekday', () => {
-    expect(formatDay(day('2026-12-01'))).toBe('2026年12月1日(星期二)');
-    expect(formatDay(day('2027-01-03'))).toBe('2027年1月3日(星期日)');
-  });
-
   it('calendarDay takes the local calendar date, whatever the hour', () => {
     const late = new Date(2026, 11, 31, 23, 30); // local 31 December, 23:30
     expect(isoDate(calendarDay(late))).toBe('2026-12-31');

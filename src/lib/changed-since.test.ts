@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { changedRecord, diffRevisions, dismissChanges, LEGACY_SEEN_KEY, recordVisit, seenRecord } from './visits';
+import {
+  CHANGE_LABEL,
+  changedRecord,
+  diffRevisions,
+  dismissChanges,
+  LEGACY_SEEN_KEY,
+  parseRevisions,
+  recordVisit,
+  seenRecord,
+} from './changed-since';
 import { createStore, scopedKey } from './client/storage';
 import { memoryStorage } from '../../tests/helpers/memory-storage';
 
@@ -16,6 +25,28 @@ const stores = (local = memoryStorage(), session = memoryStorage()) => ({
 
 const v1 = { 'spa/lounge': '1.0@2026-11-27', 'hotel/room-change': '1.0@2026-11-27' };
 const v2 = { 'spa/lounge': '1.1@2026-12-01', 'hotel/room-change': '1.0@2026-11-27', 'hotel/new': '1.0@2026-12-01' };
+
+describe('stored records', () => {
+  it('keep the names readers already have in their browsers', () => {
+    expect(seenRecord.name).toBe('seen-revisions');
+    expect(changedRecord.name).toBe('changed-since-visit');
+    expect(LEGACY_SEEN_KEY).toBe('sop:seen-revisions');
+  });
+});
+
+describe('parseRevisions', () => {
+  it('takes an object of revisions and nothing else', () => {
+    expect(parseRevisions(v1)).toEqual(v1);
+    expect(parseRevisions({})).toEqual({});
+    for (const bad of [null, [], ['1.0'], '1.0', 3, undefined]) expect(parseRevisions(bad)).toBeUndefined();
+  });
+});
+
+describe('CHANGE_LABEL', () => {
+  it('tells a new procedure from an updated one', () => {
+    expect(CHANGE_LABEL).toEqual({ added: '新增', changed: '有更新' });
+  });
+});
 
 describe('diffRevisions', () => {
   it('names added and changed procedures, not unchanged or removed ones', () => {
