@@ -126,12 +126,19 @@ describe.skipIf(!hasChromium)('first minutes in Chromium', () => {
     // The jump link takes you to the steps; long notes open again.
     const long = procedures.find((p) => p.data.flags.length > 1)!;
     await page.goto(served.site.url + paths.procedure(long.id), { waitUntil: 'load' });
+    // Folded from the first paint (a checkbox and its label, no script), opened by the label or by keyboard.
     const toggle = page.locator('.flags + .collapse-toggle');
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    const collapsed = await page.locator('.flags').evaluate((el) => el.getBoundingClientRect().height);
+    const state = page.locator('#open-flags');
+    expect(await state.isChecked()).toBe(false);
+    const height = () => page.locator('.flags').evaluate((el) => el.getBoundingClientRect().height);
+    const collapsed = await height();
     await toggle.click();
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(await page.locator('.flags').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(collapsed);
+    expect(await state.isChecked()).toBe(true);
+    expect(await height()).toBeGreaterThan(collapsed);
+    await state.focus();
+    await page.keyboard.press('Space');
+    expect(await height()).toBe(collapsed);
+    await page.keyboard.press('Space');
     await page.locator('.jump-links a[href="#steps-title"]').click();
     // At the top of the screen, less the scroll margin the sticky header needs.
     await expect.poll(() => page.evaluate(() => document.getElementById('steps-title')!.getBoundingClientRect().top)).toBeLessThan(120);

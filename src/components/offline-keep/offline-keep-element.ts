@@ -10,11 +10,13 @@ class OfflineKeep extends HTMLElement {
   private busy = false;
 
   connectedCallback() {
-    if (!('caches' in window) || !('serviceWorker' in navigator)) return;
     this.urls = JSON.parse(this.querySelector('[data-pages]')?.textContent ?? '[]') as string[];
     this.what = this.dataset.what ?? '';
-    if (this.urls.length === 0) return;
-    this.hidden = false;
+    // Nothing to keep, or no way to keep it: the box leaves (only such browsers see it go).
+    if (!('caches' in window) || !('serviceWorker' in navigator) || this.urls.length === 0) {
+      this.hidden = true;
+      return;
+    }
     this.button('keep').addEventListener('click', () => void this.keep());
     this.button('drop').addEventListener('click', () => void this.drop());
     void this.refresh();
