@@ -2,6 +2,7 @@
 // (text ≥ 12 px, panning inside its frame when wider), zoom buttons,
 // "fit width" as a choice, drag with the mouse, pinch with two fingers.
 // The arithmetic is in src/lib/chart-view.ts.
+import { SITE_EVENTS } from '../lib/client/events';
 import { fitScale, nextZoom, pinchScale, readableScale } from '../lib/chart-view';
 
 export const chartSvgs = (figure: ParentNode) =>
@@ -45,7 +46,7 @@ function zoomTo(figure: HTMLElement, zoom: number | 'fit' | undefined) {
   if (zoom === undefined) delete figure.dataset.zoom;
   else figure.dataset.zoom = String(zoom);
   sizeCharts(figure);
-  figure.dispatchEvent(new CustomEvent('chart-zoomed', { bubbles: true }));
+  figure.dispatchEvent(new CustomEvent(SITE_EVENTS.chartZoomed, { bubbles: true }));
 }
 
 /** Mouse drag pans the frame (touch pans natively); a drag never counts as a click on a node. */

@@ -1,6 +1,7 @@
 // Browser side of the progress model: the scoped store, and the notices shown
 // when stored progress had to be reset or could not be saved. Procedure pages
 // ship this file, so it stays small.
+import { SITE_EVENTS } from '../lib/client/events';
 import { browserStore, readNotice, writeNotice, type Store, type WriteResult } from '../lib/client/storage';
 import { markDone, progressRecord, today, type Progress } from '../lib/progress';
 
@@ -52,7 +53,7 @@ export function trackProcedure(box: HTMLElement | null): void {
       }
     }).observe(box);
   }
-  document.addEventListener('sop:walkthrough-complete', (event) => {
+  document.addEventListener(SITE_EVENTS.walkthroughComplete, (event) => {
     const done = (event as CustomEvent<{ code?: unknown }>).detail?.code ?? code;
     if (typeof done === 'string') mark('walked', done);
   });

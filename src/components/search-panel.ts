@@ -1,6 +1,9 @@
 // <search-panel>: the search box, filter chips and results, shared by the
 // header dialog and the /search/ page. This module and Pagefind load only
 // when search is opened (or on the search page itself).
+import { SITE_EVENTS } from '../lib/client/events';
+import { defineElement } from '../lib/client/define';
+import { readJson } from '../lib/client/json';
 import { isDraft } from '../lib/procedure/status';
 import { cleanQuery, trimExcerpt, type Location } from '../lib/search-query';
 import {
@@ -77,7 +80,7 @@ let synonymGroups: string[][] | undefined;
 function synonyms(): string[][] {
   if (!synonymGroups) {
     try {
-      const parsed: unknown = JSON.parse(document.getElementById('search-synonyms')?.textContent ?? '[]');
+      const parsed = readJson<unknown>(document, '[data-json="search-synonyms"]', []);
       synonymGroups = Array.isArray(parsed) ? parsed.filter((g): g is string[] => Array.isArray(g)) : [];
     } catch {
       synonymGroups = [];
@@ -253,7 +256,7 @@ class SearchPanel extends HTMLElement {
     if (clean.truncated) this.status.append(el('p', 'search-note', `搜索词太长,只按前 ${[...clean.text].length} 个字搜索。`));
     this.setState(this.results.length ? 'done' : 'none', clean.text);
     // Lets a page (and the quality test) know results are on screen.
-    this.dispatchEvent(new CustomEvent('search-results', { bubbles: true, detail: { query: clean.text, count: this.results.length } }));
+    this.dispatchEvent(new CustomEvent(SITE_EVENTS.searchResults, { bubbles: true, detail: { query: clean.text, count: this.results.length } }));
   }
 
   /**
@@ -503,6 +506,6 @@ class SearchPanel extends HTMLElement {
   }
 }
 
-if (!customElements.get('search-panel')) customElements.define('search-panel', SearchPanel);
+defineElement('search-panel', SearchPanel);
 
 export type { SearchPanel };

@@ -2,6 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './content-files';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import type { Element } from 'hast';
 
 export const DIST = join(ROOT, 'dist');
 
@@ -75,4 +78,15 @@ export function pageText(html: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+}
+
+/** The data a page hands a widget (<JsonData name="…">), parsed from the page's DOM. */
+export function pageData<T>(html: string, name: string): T | undefined {
+  let text: string | undefined;
+  visit(fromHtml(html), 'element', (node: Element) => {
+    if (text === undefined && node.tagName === 'script' && node.properties.dataJson === name) {
+      text = node.children.map((child) => ('value' in child ? child.value : '')).join('');
+    }
+  });
+  return text === undefined ? undefined : (JSON.parse(text) as T);
 }

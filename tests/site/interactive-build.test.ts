@@ -9,7 +9,7 @@ import { receptionLevelSchema } from '../../src/lib/reference-schemas';
 import { checklistSpec, legacyStorageKey, storageKey } from '../../src/lib/checklist-state';
 import { readYamlList } from '../helpers/content-files';
 import { loadProcedures } from '../helpers/procedures';
-import { DIST, eagerScripts, readPage } from '../helpers/dist';
+import { DIST, eagerScripts, pageData, readPage } from '../helpers/dist';
 
 const procedures = loadProcedures();
 const gz = (text: string) => gzipSync(text).length;
@@ -41,9 +41,7 @@ describe('budget calculator data', () => {
       .map((l) => receptionLevelSchema.parse(l))
       .sort((a, b) => a.order - b.order);
     const html = readPage(`procedures/${pageWith('budgetCalculator').id}/`);
-    const json = /<script type="application\/json" data-levels>([\s\S]*?)<\/script>/.exec(html)?.[1];
-    expect(json).toBeDefined();
-    expect(JSON.parse(json!)).toEqual(levels.map((l) => ({ id: l.id, name: l.name, meals: l.meals })));
+    expect(pageData(html, 'levels')).toEqual(levels.map((l) => ({ id: l.id, name: l.name, meals: l.meals })));
   });
 });
 

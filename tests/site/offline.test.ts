@@ -14,7 +14,7 @@ import { chromiumPath, hasChromium, openBrowser } from '../helpers/browser';
 import { launchOptions } from '../../src/build/chromium';
 import { CONTENT, readMdx, ROOT } from '../helpers/content-files';
 import { loadProcedures } from '../helpers/procedures';
-import { chartsPrerendered, DIST, eagerScripts, readPage } from '../helpers/dist';
+import { chartsPrerendered, DIST, eagerScripts, pageData, readPage } from '../helpers/dist';
 import { buildSite } from '../helpers/site-build';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 
@@ -261,7 +261,7 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
         expect(await heading(page)).toBe(p.data.title);
       }
       // Kept without being opened: the quizzes of the category too.
-      const quizzes = JSON.parse((readPage(`categories/${category}/`).match(/<script type="application\/json" data-pages>([^<]*)</)?.[1]) ?? '[]') as string[];
+      const quizzes = pageData<string[]>(readPage(`categories/${category}/`), 'pages') ?? [];
       const quiz = quizzes.find((u) => u.startsWith('/quiz/'));
       expect(quiz).toBeDefined();
       await page.goto(`${again.url}${quiz!.slice(1)}`, { waitUntil: 'domcontentloaded' });

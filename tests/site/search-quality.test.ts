@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('search quality in Chromium', () => {
     await page.evaluate(() => {
       const w = window as unknown as { typedAt: number; shownAt: number };
       document.addEventListener('input', () => (w.typedAt = performance.now()), true);
-      document.addEventListener('search-results', () => (w.shownAt = performance.now()));
+      document.addEventListener('sop:search-results', () => (w.shownAt = performance.now()));
     });
   });
   afterAll(async () => {

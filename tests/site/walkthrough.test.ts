@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
-import { chartsPrerendered, eagerScripts, readPage } from '../helpers/dist';
+import { chartsPrerendered, eagerScripts, pageData, readPage } from '../helpers/dist';
 import { loadProcedures, procedureById } from '../helpers/procedures';
 import { type Step } from '../../src/lib/procedure/schema';
 
@@ -23,8 +23,7 @@ describe('walkthrough code on the built pages', () => {
 
   it('embeds the step data as JSON', () => {
     const html = readPage(LOBBY);
-    const json = /<script type="application\/json" data-walk-data>([\s\S]*?)<\/script>/.exec(html)?.[1];
-    const data = JSON.parse(json!) as { code: string; variants: { steps: { id: string }[] }[] };
+    const data = pageData<{ code: string; variants: { steps: { id: string }[] }[] }>(html, 'walk')!;
     expect(data.code).toBe(lobby.code);
     expect(data.variants[0]!.steps.map((s) => s.id)).toEqual(lobby.steps.map((s) => s.id));
   });

@@ -1,6 +1,8 @@
 // <offline-keep>: see OfflineKeep.astro. The counts always come from the
 // cache, never from what was asked, so the line never claims a page it lacks.
+import { defineElement } from '../../lib/client/define';
 import { isQuotaError } from '../../lib/client/storage';
+import { readJson } from '../../lib/client/json';
 import { PAGES_CACHE } from '../../lib/offline-cache';
 import { keepPages, keptText, resultText } from '../../lib/offline-keep';
 
@@ -10,7 +12,7 @@ class OfflineKeep extends HTMLElement {
   private busy = false;
 
   connectedCallback() {
-    this.urls = JSON.parse(this.querySelector('[data-pages]')?.textContent ?? '[]') as string[];
+    this.urls = readJson<string[]>(this, '[data-json="pages"]', []);
     this.what = this.dataset.what ?? '';
     // Nothing to keep, or no way to keep it: the box leaves (only such browsers see it go).
     if (!('caches' in window) || !('serviceWorker' in navigator) || this.urls.length === 0) {
@@ -85,4 +87,4 @@ class OfflineKeep extends HTMLElement {
   }
 }
 
-if (!customElements.get('offline-keep')) customElements.define('offline-keep', OfflineKeep);
+defineElement('offline-keep', OfflineKeep);

@@ -1,6 +1,8 @@
 // The site's one notice area (AppStatus) takes lines from any widget by an
 // event, so a widget needs no reference to it: `sop:<what>`, as other site events.
-export const NOTICE_EVENT = 'sop:notice';
+import { SITE_EVENTS } from './events';
+
+export const NOTICE_EVENT = SITE_EVENTS.notice;
 
 export interface NoticeDetail {
   text: string;
