@@ -1,5 +1,6 @@
 // Role names are normalised here and only here: a procedure must use a role's
 // canonical name, and an alias is reported with the name to use instead.
+import { paths, withBase } from './urls';
 import type { Role } from './reference-schemas';
 
 export interface RoleIndex {
@@ -34,5 +35,13 @@ export function createRoleIndex(roles: readonly Role[]): RoleIndex {
     byName: (name) => byName.get(name),
     byAlias: (name) => byAlias.get(name),
     names: () => [...byName.keys()],
+  };
+}
+
+/** The link to a role's page by its canonical name, for steps and meta lists; undefined for an unknown name. */
+export function roleLink(index: RoleIndex, base: string): (name: string) => string | undefined {
+  return (name) => {
+    const role = index.byName(name);
+    return role ? withBase(base, paths.role(role.id)) : undefined;
   };
 }
