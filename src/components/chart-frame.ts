@@ -3,6 +3,7 @@
 // "fit width" as a choice, drag with the mouse, pinch with two fingers.
 // The arithmetic is in src/lib/chart-view.ts.
 import { SITE_EVENTS } from '../lib/client/events';
+import { defineElement } from '../lib/client/define';
 import { fitScale, nextZoom, pinchScale, readableScale } from '../lib/chart-view';
 
 export const chartSvgs = (figure: ParentNode) =>
@@ -116,17 +117,14 @@ function pinchToZoom(figure: HTMLElement, scroller: HTMLElement) {
   scroller.addEventListener('pointercancel', lift);
 }
 
-/** Zoom buttons, the pan hint, drag and pinch for one figure. */
+/** <chart-tools>: the zoom buttons Flowchart renders; defined here, so they show once they work. */
+defineElement('chart-tools', class ChartTools extends HTMLElement {});
+
+/** Zoom buttons, the pan hint, drag and pinch for one figure (Flowchart with zoomable). */
 export function setUpChartFrame(figure: HTMLElement): void {
-  const tools = document.createElement('div');
-  tools.className = 'chart-tools';
-  tools.setAttribute('role', 'group');
-  tools.setAttribute('aria-label', '流程图缩放');
-  tools.innerHTML =
-    '<button type="button" data-zoom="-1" aria-label="缩小流程图">−</button>' +
-    '<button type="button" data-zoom="1" aria-label="放大流程图">+</button>' +
-    '<button type="button" data-zoom="fit">适合宽度</button>' +
-    '<button type="button" data-zoom="readable">清晰大小</button>';
+  const tools = figure.querySelector<HTMLElement>(':scope > chart-tools');
+  const hint = figure.querySelector<HTMLElement>(':scope > .chart-pan-hint');
+  if (!tools || !hint) return;
   tools.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLElement>('[data-zoom]');
     if (!button) return;
@@ -138,11 +136,6 @@ export function setUpChartFrame(figure: HTMLElement): void {
       if (next !== undefined) zoomTo(figure, next);
     }
   });
-  const hint = document.createElement('p');
-  hint.className = 'chart-pan-hint';
-  hint.hidden = true;
-  hint.textContent = '流程图比屏幕宽:可在框内拖动、双指缩放,或点“适合宽度”看全貌。';
-  figure.prepend(tools, hint);
   for (const scroller of figure.querySelectorAll<HTMLElement>('.chart-scroll')) {
     dragToPan(scroller);
     pinchToZoom(figure, scroller);

@@ -21,7 +21,7 @@ const procedures = loadProcedures();
 const MM = 96 / 25.4;
 const PRINTABLE = { width: 180 * MM, height: 264 * MM };
 /** Text only the screen shows: skip link, menus, pager, print controls, handbook chooser. */
-const SCREEN_ONLY = ['跳到正文', '按角色查看', '打印本页', '只打印签字表', '附阅读确认签字表', '范围:全部流程', '打印内容的预览'];
+const SCREEN_ONLY = ['跳到正文', '展开全部', '按角色查看', '打印本页', '只打印签字表', '附阅读确认签字表', '范围:全部流程', '打印内容的预览'];
 
 const withChecklists = procedures.find((p) => p.data.checklists.length > 0 && p.data.steps.some((s) => s.say.length > 0))!;
 const withVariants = procedures.find((p) => p.data.variants.filter((v) => v.overrides.some((o) => o.say)).length > 0)!;
