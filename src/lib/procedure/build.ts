@@ -2,20 +2,11 @@
 // consumer needs (pages, the handbook, charts, 演示模式, quizzes, search,
 // print, tests), so none of them works it out again in its own way.
 import type { ProcedureData, Step } from './schema';
-import { numberSteps, type StepNumber } from './numbering';
-import { fieldsChangedByVariants, stepsForVariant, type OverridableField } from './variants';
+import { numberSteps } from './numbering';
+import { fieldsChangedByVariants, stepsForVariant, type OverridableField, type VariantSteps } from './variants';
 import { chartSourcesOf, procedureCharts, type ProcedureChart } from './charts';
 import { walkData, type WalkData } from './walk';
 import { isDraft } from './status';
-
-/** The steps as one variant words them, numbered. */
-export interface VariantSteps {
-  /** "" for the procedure's own wording. */
-  id: string;
-  label: string;
-  steps: Step[];
-  numbers: Map<string, StepNumber>;
-}
 
 export interface Procedure {
   data: ProcedureData;

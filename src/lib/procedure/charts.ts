@@ -7,7 +7,7 @@ import type { ChartStep } from '../flowchart';
 import { partToMermaid } from '../flowchart';
 import { chartParts } from '../chart-sections';
 import { lanesOf, type Lanes, type LaneStep } from '../chart-lanes';
-import type { VariantSteps } from './build';
+import type { VariantSteps } from './variants';
 import { printLayout, type PrintLayout, type Size } from '../chart-view';
 
 export interface ProcedureChartPart {

@@ -1,5 +1,16 @@
 // Variants: a variant changes only the fields of the steps where the source differs.
 import type { ProcedureData, Step, StepOverride } from './schema';
+import type { StepNumber } from './numbering';
+
+/** The steps as one variant words them, numbered. */
+export interface VariantSteps {
+  /** "" for the procedure's own wording. */
+  id: string;
+  label: string;
+  steps: Step[];
+  numbers: Map<string, StepNumber>;
+}
+
 
 export const OVERRIDABLE_FIELDS = ['title', 'detail', 'say', 'cautions'] as const;
 export type OverridableField = (typeof OVERRIDABLE_FIELDS)[number];

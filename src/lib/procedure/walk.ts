@@ -2,7 +2,7 @@
 // path a walk has taken, next / back / branch choice, and the URL that lets a
 // reload or a shared link resume at the same step.
 import type { ProcedureData, StepKind } from './schema';
-import type { VariantSteps } from './build';
+import type { VariantSteps } from './variants';
 import { shortestPath as shortestPathIn } from './graph';
 
 export interface WalkBranch {
