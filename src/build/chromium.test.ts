@@ -56,5 +56,11 @@ describe('finding Chromium', () => {
   it('the npm Chromium is offered on Linux x64 only', () => {
     expect(npmChromium('darwin', 'arm64')).toBeUndefined();
     expect(npmChromium('linux', 'arm64')).toBeUndefined();
+    // npm ci installs @sparticuz/chromium here (Linux x64): it must be found and unpacked.
+    if (process.platform === 'linux' && process.arch === 'x64') {
+      const binary = npmChromium('linux', 'x64');
+      expect(binary, 'the npm Chromium of @sparticuz/chromium').toBeDefined();
+      expect(isExecutableFile(binary!)).toBe(true);
+    }
   });
 });

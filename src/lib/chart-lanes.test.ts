@@ -69,9 +69,21 @@ describe('partToMermaid with lanes', () => {
       for (const [, lane, body] of source.matchAll(/subgraph lane_\d+\["([^"]+)"\]\n([\s\S]*?)\n {2}end/g)) {
         expect(body!.trim(), `an empty lane ${lane}`).not.toBe('');
       }
-      for (const stub of source.matchAll(/^ {4}(c_(?:in|out)_\d+)\[/gm)) expect(stub[1]).toBeTruthy();
-      // Every continuation node sits inside some lane (none floats outside the lanes).
+      // Every continuation node sits inside some lane (none floats outside the lanes)…
       expect(source.match(/^ {2}c_(in|out)_\d+\[/m)).toBeNull();
+      // …and in the lane of a step it is drawn linked to in this part.
+      const laneOf = new Map<string, string>();
+      for (const [, lane, body] of source.matchAll(/subgraph lane_\d+\["([^"]+)"\]\n([\s\S]*?)\n {2}end/g)) {
+        for (const [, node] of body!.matchAll(/^ {4}([a-z]_[a-z0-9_]+)[[({]/gm)) laneOf.set(node!, lane!);
+      }
+      const edges = [...source.matchAll(/^ {2}(\w+) -->(?:\|"[^"]*"\|)? (\w+)$/gm)].map(([, from, to]) => [from!, to!] as const);
+      const stubs = [...laneOf.keys()].filter((node) => node.startsWith('c_'));
+      if (part !== parts[0]) expect(stubs.some((n) => n.startsWith('c_in_')), 'a later part starts from a continuation').toBe(true);
+      for (const stub of stubs) {
+        const linked = edges.flatMap(([from, to]) => (from === stub ? [to] : to === stub ? [from] : []));
+        expect(linked.length, stub).toBeGreaterThan(0);
+        expect(linked.map((node) => laneOf.get(node)), stub).toContain(laneOf.get(stub));
+      }
     }
   });
 

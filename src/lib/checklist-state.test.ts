@@ -44,9 +44,16 @@ describe('checklistSpec', () => {
   });
 
   it('hashText is stable and sensitive to one character', () => {
-    expect(hashText('准备礼品')).toBe(hashText('准备礼品'));
     expect(hashText('准备礼品')).not.toBe(hashText('准备礼物'));
     expect(hashText('')).toBe('811c9dc5');
+  });
+
+  // Pinned: readers' saved ticks are matched by these hashes. A change of the
+  // hash (prime, character loop, encoding) would silently drop them all.
+  it('keeps the hashes that stored ticks were saved under', () => {
+    expect(hashText('准备礼品')).toBe('bae7a9e9');
+    expect(spec.version).toBe('f222af62');
+    expect(spec.items.map((i) => i.hash)).toEqual(['572aeac8', 'fe474e0e', 'fadd44d3', '729286b7', '89919a47']);
   });
 
   it('keys storage by procedure code and checklist id', () => {

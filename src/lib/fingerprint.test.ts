@@ -6,7 +6,9 @@ describe('stepFingerprint', () => {
   it('is short, stable and readable', () => {
     const fp = stepFingerprint(procedure());
     expect(fp).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
-    expect(stepFingerprint(procedure())).toBe(fp);
+    // Pinned: signed paper sheets carry this value; a new algorithm would make
+    // every signed sheet look out of date.
+    expect(fp).toBe('C613-EC57');
   });
 
   it('changes with a step title, a spoken line, a caution, a branch or the order', () => {

@@ -128,7 +128,11 @@ function expectCorrect(data: ProcedureData, q: Question) {
       const level = levels.find((l) => q.explanation.startsWith(l.fullName))!;
       if (q.id.endsWith(':surcharge')) expect(right).toBe(`${level.meals.surchargePerGuest} 元/人`);
       else if (q.id.endsWith(':meal-cap')) expect(right).toBe(`${level.meals.lunchCap} 元`);
-      else if (q.id === 'level:lodging') expect(level.lodging.companyPays).toBe(true);
+      else if (q.id === 'level:lodging') {
+        expect(right).toBe(level.fullName);
+        expect(level.lodging.companyPays).toBe(true);
+        for (const other of wrong) expect(levels.find((l) => l.fullName === other)?.lodging.companyPays, other).toBe(false);
+      }
       else {
         const who = /「(.+)」/.exec(q.prompt)![1]!;
         expect(right).toBe(level.fullName);
@@ -139,6 +143,8 @@ function expectCorrect(data: ProcedureData, q: Question) {
       }
       break;
     }
+    default:
+      expect.fail(`no check for question kind ${(q as Question).kind}: add one to expectCorrect`);
   }
 }
 

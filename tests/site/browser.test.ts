@@ -2,14 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
-import { CONTENT, procedureFiles } from '../helpers/content-files';
-import { join } from 'node:path';
-import { loadProcedures } from '../helpers/procedures';
+import { loadProcedures, procedureById } from '../helpers/procedures';
 
 const PROCEDURE = 'procedures/spa/lobby-shoe-bar/';
-const procedureIds = procedureFiles().map((file) =>
-  file.slice(join(CONTENT, 'procedures').length + 1).replace(/\.mdx$/, ''),
-);
+const procedureIds = loadProcedures().map((p) => p.id);
 
 describe.skipIf(!hasChromium)('pages in Chromium', () => {
   const served = servedInBrowser();
@@ -102,6 +98,9 @@ describe.skipIf(!hasChromium)('pages in Chromium', () => {
       await page.goto(`${served.site.url}procedures/${id}/`);
       // The swimlane view too: opened, its nodes are laid out and can be checked.
       await page.$$eval('details.chart-lanes', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      const laidOut = await page.$$eval('figure.chart g.node[data-step-id]', (els) => new Set(els.filter((el) => el.getClientRects().length > 0).map((el) => el.getAttribute('data-step-id'))).size);
+      // Every step of the procedure has a node that is laid out, so none escapes the check.
+      expect(laidOut, `${id}: steps with a laid-out chart node`).toBe(procedureById(id).data.steps.length);
       const overflow = await page.$$eval('figure.chart g.node', (els) =>
         els
           .filter((el) => el.getClientRects().length > 0)

@@ -17,6 +17,7 @@ const pages = readdirSync(join(DIST, 'procedures'), { recursive: true, encoding:
   .map((file) => `procedures/${file.replace(/index\.html$/, '')}`);
 
 const hasDejaVu = spawnSync('fc-list', ['DejaVu Sans'], { encoding: 'utf8' }).stdout?.includes('DejaVu') ?? false;
+if (!hasDejaVu && process.env.CI === 'true') throw new Error('CI=true 但没有 DejaVu Sans:“较宽西文字体”的检查不能跳过。');
 if (!hasDejaVu) console.warn('[流程图字体] 没有 DejaVu Sans(fontconfig 自带):跳过“较宽西文字体”的检查。');
 
 /** In the page: how far each label reaches outside its node's shape, in px. */

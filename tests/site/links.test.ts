@@ -1,35 +1,19 @@
 // No broken internal link or anchor in the built site: at the root (dist/,
 // built by npm test) and when built under a sub-path, where a link that
 // forgets withBase() escapes /sop/ and breaks.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/content-files';
 import { loadProcedures } from '../helpers/procedures';
 import { DIST } from '../helpers/dist';
 import { buildSite, type SiteBuild } from '../helpers/fixture-build';
 import { checkLinks, type BrokenLink, type LinkReport } from '../helpers/links';
 
-// Sections other engineers are still building. A link into one is tolerated
-// only while src/pages has no route for it; once the route lands, every link
-// into it (anchors included) must resolve like any other.
-const PENDING_SECTIONS = ['glossary', 'roles', 'search'];
-const routeExists = (section: string) =>
-  existsSync(join(ROOT, 'src/pages', section)) || existsSync(join(ROOT, 'src/pages', `${section}.astro`));
-const pending = (target: string) => {
-  const section = target.split('/')[0]!;
-  return PENDING_SECTIONS.includes(section) && !routeExists(section);
-};
-
 const totalSteps = loadProcedures().reduce((sum, p) => sum + p.data.steps.length, 0);
 const show = (links: BrokenLink[]) => links.map((l) => `${l.from} → ${l.href}: ${l.reason}`).join('\n');
 
 function expectSound(report: LinkReport) {
-  if (report.tolerated.length > 0) {
-    const sections = [...new Set(report.tolerated.map((l) => l.href.replace(/^.*?\/(\w+)\/.*$/, '$1')))];
-    console.warn(`[链接检查] 暂时容忍 ${report.tolerated.length} 个指向尚未建成栏目的链接:${sections.join('、')}`);
-  }
   expect(report.broken, show(report.broken)).toEqual([]);
   // The check really ran: every procedure page, and at least each step's chart anchor.
   expect(report.pages).toBeGreaterThan(loadProcedures().length);
@@ -38,7 +22,7 @@ function expectSound(report: LinkReport) {
 
 describe('links at the root', () => {
   it('every internal link and anchor of dist/ resolves', () => {
-    expectSound(checkLinks(DIST, '/', pending));
+    expectSound(checkLinks(DIST, '/'));
   });
 });
 
@@ -54,7 +38,7 @@ describe('links under a sub-path (SOP_BASE=/sop/)', () => {
 
   it('builds, and every internal link and anchor resolves under /sop/', () => {
     expect(build.status, build.output).toBe(0);
-    expectSound(checkLinks(build.outDir, '/sop/', pending));
+    expectSound(checkLinks(build.outDir, '/sop/'));
   });
 });
 

@@ -380,6 +380,9 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
           .map((el) => el.innerText.replace(/\s+/g, ''))
           .filter(Boolean),
       );
+      // The check has something to look for: each procedure closes with its 来源 note.
+      if (path !== paths.handbook()) expect(await page.locator('.source-note').count(), path).toBe(1);
+      expect(loners.length, path).toBeGreaterThan(0);
       await page.emulateMedia({ media: 'screen' });
       const pages = pdfPages(await print(page)).map(body);
       const alone = pages.map((text, i) => [i + 1, text] as const).filter(([, text]) => loners.includes(text));

@@ -354,19 +354,18 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
     await startByKeyboard(page);
     await page.keyboard.press('f');
     await page.waitForFunction(() => (window as unknown as { fullscreenRequests: number }).fullscreenRequests === 1);
-    // Headless Chromium grants full screen; where it does, the stage is what fills the screen.
+    // Headless Chromium grants full screen, and the stage is what fills the screen.
     await page.waitForFunction(() => (window as unknown as { fullscreenOutcome?: boolean }).fullscreenOutcome !== undefined);
     const granted = await page.evaluate(() => (window as unknown as { fullscreenOutcome: boolean }).fullscreenOutcome);
-    if (granted) {
-      expect(await page.evaluate(() => document.fullscreenElement?.matches('[data-walk-stage]'))).toBe(true);
-      // The button follows the fullscreenchange event, which fires after the promise settles.
-      await page.waitForSelector('[data-walk="fullscreen"][aria-pressed="true"]', { state: 'attached' });
-      await page.keyboard.press('ArrowRight');
-      await waitForStep(page, 'arrive-or-leave');
-      await page.keyboard.press('F');
-      await page.waitForFunction(() => document.fullscreenElement === null);
-      await page.waitForSelector('[data-walk="fullscreen"][aria-pressed="false"]', { state: 'attached' });
-    }
+    expect(granted, 'headless Chromium grants full screen').toBe(true);
+    expect(await page.evaluate(() => document.fullscreenElement?.matches('[data-walk-stage]'))).toBe(true);
+    // The button follows the fullscreenchange event, which fires after the promise settles.
+    await page.waitForSelector('[data-walk="fullscreen"][aria-pressed="true"]', { state: 'attached' });
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, 'arrive-or-leave');
+    await page.keyboard.press('F');
+    await page.waitForFunction(() => document.fullscreenElement === null);
+    await page.waitForSelector('[data-walk="fullscreen"][aria-pressed="false"]', { state: 'attached' });
     await page.close();
   });
 

@@ -118,13 +118,20 @@ describe('flows in the order things happen', () => {
   it('the phone is picked up and greeted before the listening manner, with the source’s numbers shown', () => {
     const phone = get('property/phone-answering');
     const order = pathOrder(phone);
-    expect(order.indexOf('answer-within-three-rings')).toBeLessThan(order.indexOf('listen-politely'));
-    expect(order.indexOf('greet-caller')).toBeLessThan(order.indexOf('listen-politely'));
+    const at = (id: string) => {
+      const index = order.indexOf(id);
+      expect(index, `${id} is on the walk from the start`).toBeGreaterThanOrEqual(0);
+      return index;
+    };
+    expect(at('answer-within-three-rings')).toBeLessThan(at('listen-politely'));
+    expect(at('greet-caller')).toBeLessThan(at('listen-politely'));
     // Every step quoting a numbered clause ("3、…") names that clause in its title.
-    for (const step of phone.steps) {
+    const quoting = phone.steps.flatMap((step) => {
       const clause = /^"?(\d+)、/.exec(step.detail ?? '')?.[1];
-      if (clause) expect(step.title, step.id).toContain(`原文第 ${clause} 条`);
-    }
+      return clause ? [{ step, clause }] : [];
+    });
+    expect(quoting.length, 'steps quoting a numbered clause').toBeGreaterThan(0);
+    for (const { step, clause } of quoting) expect(step.title, step.id).toContain(`原文第 ${clause} 条`);
   });
 
   it('a team’s standing roles sit beside the flow, not chained as steps', () => {
