@@ -3,9 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
 import { loadProcedures, procedureById } from '../helpers/procedures';
+import { chartsPrerendered } from '../helpers/dist';
 
 const PROCEDURE = 'procedures/spa/lobby-shoe-bar/';
 const procedureIds = loadProcedures().map((p) => p.id);
+
+// What a build without Chromium cannot show (its charts are drawn by Mermaid in the
+// reader's browser): skipped then, a failure under CI=true (chartsPrerendered).
+const prerendered = chartsPrerendered();
 
 describe.skipIf(!hasChromium)('pages in Chromium', () => {
   const served = servedInBrowser();
@@ -92,7 +97,7 @@ describe.skipIf(!hasChromium)('pages in Chromium', () => {
     await page.close();
   });
 
-  it('every chart fits its Chinese labels inside their boxes', async () => {
+  it.skipIf(!prerendered)('every chart fits its Chinese labels inside their boxes', async () => {
     const page = await served.browser.newPage({ viewport: VIEWPORTS.desktop });
     for (const id of procedureIds) {
       await page.goto(`${served.site.url}procedures/${id}/`);
@@ -129,7 +134,7 @@ describe.skipIf(!hasChromium)('pages in Chromium', () => {
     expect(await page.locator('.mobile-nav a', { hasText: '前厅迎宾与鞋吧服务流程' }).isVisible()).toBe(true);
     await page.close();
   });
-  describe('the swimlane view (按岗位分道)', () => {
+  describe.skipIf(!prerendered)('the swimlane view (按岗位分道)', () => {
     const lobby = loadProcedures().find((p) => p.id === 'spa/lobby-shoe-bar')!;
 
     it('draws the source’s two-lane chart: folded at first, opened by keyboard, each step in its role’s lane', async () => {

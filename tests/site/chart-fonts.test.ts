@@ -6,11 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, openBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, servedInBrowser } from '../helpers/browser';
 import { chartsPrerendered, DIST } from '../helpers/dist';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
 
 const pages = readdirSync(join(DIST, 'procedures'), { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('index.html'))
@@ -50,23 +48,14 @@ function overflowsIn(fontFamily: string) {
 }
 
 describe.skipIf(!hasChromium || !chartsPrerendered())('chart labels in the reader’s font', () => {
-  let browser: Browser;
-  let site: StaticSite;
-  beforeAll(async () => {
-    browser = await openBrowser();
-    site = await serveStatic(DIST);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedInBrowser();
 
   async function misfitsIn(family: string): Promise<{ labels: number; misfits: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await served.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const misfits: string[] = [];
     let labels = 0;
     for (const path of pages) {
-      await page.goto(`${site.url}${path}`);
+      await page.goto(`${served.site.url}${path}`);
       const found = await page.evaluate(overflowsIn, family);
       labels += found.length;
       for (const { label, over } of found) if (over > 1) misfits.push(`${path} 「${label}」 超出 ${over.toFixed(1)} px`);

@@ -4,33 +4,24 @@
 // the panel) and A4 paper (≥ 7 pt, every chart part within its page). A new
 // procedure whose chart is unreadable fails here. Sizes are what the eye
 // gets (tests/helpers/chart-sizes.ts); `npm run chart-sizes` prints them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, openBrowser } from '../helpers/browser';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
-import { DIST } from '../helpers/dist';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, servedInBrowser } from '../helpers/browser';
+import { chartsPrerendered } from '../helpers/dist';
 import { loadProcedures } from '../helpers/procedures';
 import { measurePaper, measurePhone, measureProjector, offersLanes, THRESHOLDS } from '../helpers/chart-sizes';
 
 const procedures = loadProcedures();
 
-describe.skipIf(!hasChromium)('chart text size where people read it', () => {
-  let browser: Browser;
-  let site: StaticSite;
+describe.skipIf(!hasChromium || !chartsPrerendered())('chart text size where people read it', () => {
+  const served = servedInBrowser();
   let page: Page;
-
   beforeAll(async () => {
-    site = await serveStatic(DIST);
-    browser = await openBrowser();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
+    page = await served.browser.newPage();
   });
 
   it.each(procedures.map((p) => [p.id, p] as const))('%s: phone, projector and paper', async (_id, p) => {
-    const url = `${site.url}procedures/${p.id}/`;
+    const url = `${served.site.url}procedures/${p.id}/`;
     const phone = await measurePhone(page, url);
     expect(phone.charts, 'charts measured on the phone').toBeGreaterThan(0);
     expect(phone.min, 'phone px').toBeGreaterThanOrEqual(THRESHOLDS.phonePx);
@@ -66,11 +57,11 @@ describe.skipIf(!hasChromium)('chart text size where people read it', () => {
   });
 
   it('the handbook: readable on a phone and on paper', { timeout: 120_000 }, async () => {
-    const phone = await measurePhone(page, `${site.url}handbook/`);
+    const phone = await measurePhone(page, `${served.site.url}handbook/`);
     expect(phone.charts).toBeGreaterThanOrEqual(procedures.length);
     expect(phone.min).toBeGreaterThanOrEqual(THRESHOLDS.phonePx);
     expect(phone.pageOverflowX).toBe(false);
-    const paper = await measurePaper(page, `${site.url}handbook/`);
+    const paper = await measurePaper(page, `${served.site.url}handbook/`);
     expect(paper.charts).toBeGreaterThanOrEqual(procedures.length);
     expect(paper.min).toBeGreaterThanOrEqual(THRESHOLDS.paperPt);
     expect(paper.tooLarge).toBe(0);

@@ -5,6 +5,7 @@ import { splitSourceLabel } from '../../src/lib/procedure/numbering';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
+import { chartsPrerendered } from '../helpers/dist';
 import { flat, pageBrightness, pdfPageCount, pdfPages, pdfPageSizes, savePdf } from '../helpers/pdf';
 import { categories, loadProcedures, type ContentProcedure } from '../helpers/procedures';
 import { formatDate } from '../../src/lib/dates';
@@ -33,6 +34,11 @@ const printedTitle = (title: string) => {
 };
 const stepTexts = (p: ContentProcedure) =>
   p.data.steps.flatMap((s) => [printedTitle(s.title), ...s.say, ...s.cautions]).map(flat);
+
+// What a build without Chromium cannot show (its charts are drawn by Mermaid in the
+// reader's browser): skipped then, a failure under CI=true (chartsPrerendered).
+// Page counts depend on the chart's print layout, which the build chose.
+const prerendered = chartsPrerendered();
 
 describe.skipIf(!hasChromium)('printing in Chromium', () => {
   const served = servedInBrowser();
@@ -101,7 +107,7 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     await page.close();
   });
 
-  it('the print buttons print the page or only the sign-off sheet; the sheet can be left out', async () => {
+  it.skipIf(!prerendered)('the print buttons print the page or only the sign-off sheet; the sheet can be left out', async () => {
     const p = withChecklists;
     const page = await open(paths.procedure(p.id));
     await page.evaluate(() => {
@@ -150,7 +156,7 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     await page.close();
   });
 
-  it('every chart fits the printable area of an A4 page', async () => {
+  it.skipIf(!prerendered)('every chart fits the printable area of an A4 page', async () => {
     const page = await served.browser.newPage({ viewport: { width: Math.floor(PRINTABLE.width), height: Math.floor(PRINTABLE.height) } });
     await page.emulateMedia({ media: 'print' });
     for (const p of procedures) {
@@ -176,7 +182,7 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     await page.close();
   });
 
-  it('every procedure prints its 流程图 heading with its chart, and no page holds only a stray line or two', { timeout: 180_000 }, async () => {
+  it.skipIf(!prerendered)('every procedure prints its 流程图 heading with its chart, and no page holds only a stray line or two', { timeout: 180_000 }, async () => {
     const page = await served.browser.newPage({ viewport: VIEWPORTS.desktop });
     for (const p of procedures) {
       await page.goto(served.site.url + paths.procedure(p.id), { waitUntil: 'load' });
@@ -199,7 +205,7 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     await page.close();
   });
 
-  it('a chart part marked too wide for portrait prints on a landscape page, the rest stays portrait', async () => {
+  it.skipIf(!prerendered)('a chart part marked too wide for portrait prints on a landscape page, the rest stays portrait', async () => {
     const page = await open('procedures/hotel/room-change/');
     // The build marks parts wider than a portrait page; no current chart needs it, so mark one here.
     await page.$eval('figure.chart .chart-part', (part) => part.setAttribute('data-print-page', 'landscape'));
@@ -245,7 +251,7 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     await page.close();
   });
 
-  it('never prints dark, even when the screen is dark', async () => {
+  it.skipIf(!prerendered)('never prints dark, even when the screen is dark', async () => {
     const page = await open(paths.procedure(withVariants.id), 'dark');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const nodeFill = () => page.$eval('figure.chart g.node.kind-start rect', (el) => getComputedStyle(el).fill);
@@ -312,7 +318,7 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
     await page.close();
   });
 
-  it('a draft says 草稿 on every printed page, the sign-off sheet too, which records a reading, not a promise', async () => {
+  it.skipIf(!prerendered)('a draft says 草稿 on every printed page, the sign-off sheet too, which records a reading, not a promise', async () => {
     const draft = procedures.find((p) => isDraft(p.data))!;
     const page = await open(paths.procedure(draft.id));
     const pages = pdfPages(await print(page)).map(flat);

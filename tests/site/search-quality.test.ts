@@ -7,11 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, openBrowser, VIEWPORTS } from '../helpers/browser';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
-import { DIST, readPage } from '../helpers/dist';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, servedInBrowser, VIEWPORTS } from '../helpers/browser';
+import { readPage } from '../helpers/dist';
 import { ROOT } from '../helpers/content-files';
 import { cleanQuery } from '../../src/lib/search-query';
 
@@ -44,27 +43,20 @@ describe('the query test set', () => {
 });
 
 describe.skipIf(!hasChromium)('search quality in Chromium', () => {
-  let browser: Browser;
-  let site: StaticSite;
+  const served = servedInBrowser();
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    site = await serveStatic(DIST);
-    browser = await openBrowser();
-    page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    page = await served.browser.newPage({ viewport: VIEWPORTS.phone });
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${site.url}search/`);
+    await page.goto(`${served.site.url}search/`);
     // The time from the last keystroke to the first results shown.
     await page.evaluate(() => {
       const w = window as unknown as { typedAt: number; shownAt: number };
       document.addEventListener('input', () => (w.typedAt = performance.now()), true);
       document.addEventListener('sop:search-results', () => (w.shownAt = performance.now()));
     });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   /** The result links, in order, after the search page has searched `q`. */
@@ -89,7 +81,7 @@ describe.skipIf(!hasChromium)('search quality in Chromium', () => {
     });
     const results = hrefs.map((href) => {
       const url = new URL(href);
-      return { path: url.pathname.slice(new URL(site.url).pathname.length), hash: decodeURIComponent(url.hash) };
+      return { path: url.pathname.slice(new URL(served.site.url).pathname.length), hash: decodeURIComponent(url.hash) };
     });
     return { results, ms };
   }

@@ -29,6 +29,10 @@ describe('walkthrough code on the built pages', () => {
   });
 });
 
+// What a build without Chromium cannot show (its charts are drawn by Mermaid in the
+// reader's browser): skipped then, a failure under CI=true (chartsPrerendered).
+const prerendered = chartsPrerendered();
+
 describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
   const served = servedInBrowser();
 
@@ -515,7 +519,7 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
     await page.close();
   });
 
-  it('clicking a chart node goes to its step text; hovering or focusing a step lights its node', async () => {
+  it.skipIf(!prerendered)('clicking a chart node goes to its step text; hovering or focusing a step lights its node', async () => {
     const { page } = await open(LOBBY);
     // The plain chart; the swimlane view below it, folded, has the same node.
     const node = page.locator('figure.chart:not([data-view]) g.node[data-step-id="ask-paid"]');
@@ -551,7 +555,8 @@ describe.skipIf(!hasChromium)('walkthrough in Chromium', () => {
       els.filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.className),
     );
     expect(shownInPrint).toEqual([]);
-    expect(await page.locator('figure.chart svg').first().isVisible()).toBe(true);
+    // The chart itself prints (drawn in the browser, it appears once Mermaid has run).
+    await page.locator('figure.chart svg').first().waitFor({ state: 'visible' });
     await page.close();
   });
 
