@@ -1,7 +1,7 @@
 // Marks the searched words on the page a search result opened
 // (?highlight=…&highlight=…). Loaded by SiteSearch only when the address
 // carries them, so a page opened any other way loads none of this.
-import { findRanges } from '../lib/search-plan';
+import { findRanges } from '../../lib/search-plan';
 
 /** Words taken from the address: a few, short, so a crafted link cannot make the page crawl. */
 export function highlightWords(search: string): string[] {

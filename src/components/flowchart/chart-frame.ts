@@ -2,9 +2,9 @@
 // (text ≥ 12 px, panning inside its frame when wider), zoom buttons,
 // "fit width" as a choice, drag with the mouse, pinch with two fingers.
 // The arithmetic is in src/lib/chart-view.ts.
-import { SITE_EVENTS } from '../lib/client/events';
-import { defineElement } from '../lib/client/define';
-import { fitScale, nextZoom, pinchScale, readableScale } from '../lib/chart-view';
+import { SITE_EVENTS } from '../../lib/client/events';
+import { defineElement } from '../../lib/client/define';
+import { fitScale, nextZoom, pinchScale, readableScale } from '../../lib/chart-view';
 
 export const chartSvgs = (figure: ParentNode) =>
   Array.from(figure.querySelectorAll<SVGSVGElement>('.chart-scroll svg:not(svg svg)'));

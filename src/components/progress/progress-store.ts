@@ -1,9 +1,9 @@
 // Browser side of the progress model: the scoped store, and the notices shown
 // when stored progress had to be reset or could not be saved. Procedure pages
 // ship this file, so it stays small.
-import { SITE_EVENTS } from '../lib/client/events';
-import { browserStore, readNotice, writeNotice, type Store, type WriteResult } from '../lib/client/storage';
-import { markDone, progressRecord, today, type Progress } from '../lib/progress';
+import { SITE_EVENTS } from '../../lib/client/events';
+import { browserStore, readNotice, writeNotice, type Store, type WriteResult } from '../../lib/client/storage';
+import { markDone, progressRecord, today, type Progress } from '../../lib/progress';
 
 let store: Store | undefined;
 export const progressStore = (): Store => (store ??= browserStore('local', import.meta.env.BASE_URL));

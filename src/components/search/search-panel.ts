@@ -1,11 +1,11 @@
 // <search-panel>: the search box, filter chips and results, shared by the
 // header dialog and the /search/ page. This module and Pagefind load only
 // when search is opened (or on the search page itself).
-import { SITE_EVENTS } from '../lib/client/events';
-import { defineElement } from '../lib/client/define';
-import { readJson } from '../lib/client/json';
-import { isDraft } from '../lib/procedure/status';
-import { cleanQuery, trimExcerpt, type Location } from '../lib/search-query';
+import { SITE_EVENTS } from '../../lib/client/events';
+import { defineElement } from '../../lib/client/define';
+import { readJson } from '../../lib/client/json';
+import { isDraft } from '../../lib/procedure/status';
+import { cleanQuery, trimExcerpt, type Location } from '../../lib/search-query';
 import {
   coveredTerms,
   excerptText,
@@ -18,7 +18,7 @@ import {
   type Place,
   type QueryPlan,
   type Ranked,
-} from '../lib/search-plan';
+} from '../../lib/search-plan';
 
 type Filters = Record<string, Record<string, number>>;
 type FilterOption = Record<string, { any: string[] }>;
