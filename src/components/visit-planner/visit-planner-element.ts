@@ -1,8 +1,10 @@
 // <sop-visit-planner>: see VisitPlanner.astro.
 import { defineElement } from '../../lib/client/define';
+import { printPage } from '../../lib/client/print';
 import { formatDateWithWeekday } from '../../lib/dates';
 import { calendarDay, planVisit, relativeDays } from '../../lib/visit-deadlines';
 
+// Read by html[data-print-only='visit-plan'] in VisitPlanner.astro's print styles.
 const PRINT_FLAG = 'visit-plan';
 const LABELS = ['日期', '距今天', '事项', '呈送 / 通知', '依据', '完成'];
 
@@ -24,10 +26,7 @@ class SopVisitPlanner extends HTMLElement {
       this.update();
     });
     form.addEventListener('submit', (event) => event.preventDefault());
-    this.$('[data-print]').addEventListener('click', () => this.print());
-    window.addEventListener('afterprint', () => {
-      if (document.documentElement.dataset.printOnly === PRINT_FLAG) delete document.documentElement.dataset.printOnly;
-    });
+    this.$('[data-print]').addEventListener('click', () => printPage(PRINT_FLAG));
     // A date kept by the browser on back/forward navigation is shown straight away.
     if ((form.elements.namedItem('visit') as HTMLInputElement).value) this.update();
   }
@@ -102,11 +101,6 @@ class SopVisitPlanner extends HTMLElement {
         return row;
       }),
     );
-  }
-
-  private print() {
-    document.documentElement.dataset.printOnly = PRINT_FLAG;
-    window.print();
   }
 }
 

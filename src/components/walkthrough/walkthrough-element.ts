@@ -2,6 +2,7 @@
 import { SITE_EVENTS } from '../../lib/client/events';
 import { defineElement } from '../../lib/client/define';
 import { readJson } from '../../lib/client/json';
+import { beforePrint } from '../../lib/client/print';
 import {
   choose,
   goBack,
@@ -137,7 +138,7 @@ class SopWalkthrough extends HTMLElement {
       for (const figure of article.querySelectorAll<HTMLElement>('figure.chart')) sizeCharts(figure);
       this.reveal();
     });
-    addEventListener('beforeprint', () => this.close());
+    beforePrint(() => this.close());
 
     const urlVariant = new URLSearchParams(location.search).get('variant');
     if (urlVariant) this.checkRadio(urlVariant);
