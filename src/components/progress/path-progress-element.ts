@@ -1,8 +1,7 @@
 // <sop-path-progress>: see PathProgress.astro.
 import { SITE_EVENTS } from '../../lib/client/events';
 import { defineElement } from '../../lib/client/define';
-import { formatDate } from '../../lib/dates';
-import { isPassed, itemStatus, pathStarted, summarizePath, type PathItemRef } from '../../lib/progress-summary';
+import { itemStatus, pathStarted, statusText, summarizePath, summaryText, type PathItemRef } from '../../lib/progress-summary';
 import { FAILURE_TEXT } from '../../lib/client/storage';
 import { resetProgress } from '../../lib/progress';
 import { progressStore, readProgress } from './progress-store';
@@ -26,9 +25,7 @@ class SopPathProgress extends HTMLElement {
     const s = summarizePath(progress, items);
     const summary = this.querySelector<HTMLElement>('.path-summary')!;
     summary.hidden = false;
-    const parts = [`已读 ${s.read}`, `已走查 ${s.walked}`];
-    if (s.quizzes > 0) parts.push(`测验通过 ${s.passed} / ${s.quizzes}`);
-    summary.querySelector('.path-summary-line')!.textContent = `已完成 ${s.done} / ${s.total} 项(${parts.join(' · ')})`;
+    summary.querySelector('.path-summary-line')!.textContent = summaryText(s);
     summary.querySelector('progress')!.value = s.done;
     const next = summary.querySelector<HTMLElement>('.path-next')!;
     const upNext = items[s.next];
@@ -43,16 +40,9 @@ class SopPathProgress extends HTMLElement {
       const item = items.find((i) => i.code === li.dataset.code);
       if (!item) continue;
       const status = itemStatus(progress, item);
-      const bits: string[] = [];
-      if (status.read) bits.push(`✓ 已读(${formatDate(status.read)})`);
-      if (status.walked) bits.push(`✓ 已走查(${formatDate(status.walked)})`);
-      if (status.quiz) {
-        const q = status.quiz;
-        bits.push(`${isPassed(q) ? '✓ 测验已通过' : '测验未通过'} ${q.score} / ${q.total}(${formatDate(q.date)})`);
-      }
       const line = li.querySelector<HTMLElement>('.path-status')!;
       line.hidden = false;
-      line.textContent = bits.length > 0 ? bits.join(' · ') : '尚未开始';
+      line.textContent = statusText(status);
       li.classList.toggle('is-done', status.done);
       li.classList.toggle('is-next', item === upNext);
     }

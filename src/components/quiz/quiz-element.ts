@@ -1,14 +1,9 @@
 // <sop-quiz>: see QuizView.astro.
 import { defineElement } from '../../lib/client/define';
 import { createRng, shuffle } from '../../lib/random';
-import { today, type QuizResult } from '../../lib/progress';
-import { formatDate } from '../../lib/dates';
-import { isPassed, recordQuiz } from '../../lib/progress-summary';
-import { FAILURE_TEXT } from '../../lib/client/storage';
+import { today } from '../../lib/progress';
+import { isPassed, recordQuiz, resultText, scoreText } from '../../lib/progress-summary';
 import { readProgress, updateProgress } from '../progress/progress-store';
-
-const describe = (r: QuizResult) =>
-  `${r.score} / ${r.total} 题 · ${isPassed(r) ? '已通过' : '未通过'} · ${formatDate(r.date)}`;
 
 class SopQuiz extends HTMLElement {
   connectedCallback() {
@@ -32,7 +27,7 @@ class SopQuiz extends HTMLElement {
     const best = readProgress().quiz[this.code];
     const line = this.querySelector<HTMLElement>('.quiz-best')!;
     line.hidden = !best;
-    if (best) line.textContent = `你的最好成绩:${describe(best)}`;
+    if (best) line.textContent = `你的最好成绩:${resultText(best)}`;
   }
 
   check(item: HTMLLIElement) {
@@ -68,11 +63,7 @@ class SopQuiz extends HTMLElement {
     const needed = Number(this.dataset.needed);
     const panel = this.querySelector<HTMLElement>('.quiz-result')!;
     const line = panel.querySelector<HTMLElement>('.quiz-score')!;
-    // Claims the score was recorded only when the browser kept it.
-    const stored = saved.ok ? '成绩已记入学习进度。' : `成绩未能记入学习进度:${FAILURE_TEXT[saved.reason]}。`;
-    line.textContent = isPassed(result)
-      ? `得分 ${score} / ${total}:已通过!${stored}`
-      : `得分 ${score} / ${total}:未通过(需要答对 ${needed} 题)。${saved.ok ? '' : stored}回到流程页看看答错的步骤,再试一次。`;
+    line.textContent = scoreText(result, needed, saved);
     line.className = `quiz-score ${isPassed(result) ? 'is-right' : 'is-wrong'}`;
     panel.hidden = false;
     this.showBest();

@@ -11,8 +11,9 @@ import {
   parseWalkParams,
   resume,
   startOf,
-  stepsToEnd,
   urlStateOf,
+  walkKeyAction,
+  walkProgress,
   writeWalkParams,
   type WalkData,
   type WalkStep,
@@ -119,9 +120,7 @@ class SopWalkthrough extends HTMLElement {
     });
     this.dialog.addEventListener('cancel', (event) => {
       event.preventDefault();
-      // In full screen, Esc leaves full screen only; the next Esc ends the walk.
-      if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
-      else this.close();
+      this.escape();
     });
     document.addEventListener('fullscreenchange', () => {
       this.$('[data-walk="fullscreen"]').setAttribute('aria-pressed', String(document.fullscreenElement !== null));
@@ -186,43 +185,39 @@ class SopWalkthrough extends HTMLElement {
       return;
     }
     const action = target.closest<HTMLElement>('[data-walk]')?.dataset.walk;
-    if (action === 'start') this.open(this.checkedVariant() ?? this.variant.id, [startOf(this.variant.steps)]);
-    else if (action === 'next') this.next();
-    else if (action === 'back') this.go(goBack(this.path));
-    else if (action === 'exit') this.close();
-    else if (action === 'fullscreen') this.toggleFullscreen();
-    else if (action === 'overview') this.toggleOverview();
-    else if (action === 'blank') this.setBlank(true);
-    else if (action === 'restart') this.go([startOf(this.variant.steps)]);
-    else if (action?.startsWith('branch-')) this.pick(Number(action.slice(7)));
+    if (action) this.act(action);
   }
 
   private onKey = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey || !this.dialog.open) return;
     const inField = (event.target as Element).closest?.('select, input, textarea');
-    const key = event.key;
-    if (inField && key !== 'Escape') return;
-    // A blanked screen comes back with any key (presenter remotes), and that key does nothing else.
-    if (!this.$('[data-walk-blank]').hidden) {
-      if (['Shift', 'Control', 'Alt', 'Meta'].includes(key)) return;
-      this.setBlank(false);
-      event.preventDefault();
-      return;
-    }
-    if (key === 'ArrowRight' || key === ' ' || key === 'PageDown') this.next();
-    else if (key === 'b' || key === 'B' || key === '.') this.setBlank(true);
-    else if (key === 'z' || key === 'Z') this.toggleOverview();
-    else if (key === 'ArrowLeft' || key === 'PageUp') this.go(goBack(this.path));
-    else if (key === 'Escape') {
-      // In full screen, Esc leaves full screen only; the next Esc ends the walk.
-      if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
-      else this.close();
-    }
-    else if (key === 'f' || key === 'F') this.toggleFullscreen();
-    else if (/^[1-9]$/.test(key)) this.pick(Number(key) - 1);
-    else return;
+    if (inField && event.key !== 'Escape') return;
+    const action = walkKeyAction(event.key, !this.$('[data-walk-blank]').hidden);
+    if (!action) return;
+    this.act(action);
     event.preventDefault();
   };
+
+  /** A button's action (data-walk) or a key's (walkKeyAction). */
+  private act(action: string) {
+    if (action === 'start') this.open(this.checkedVariant() ?? this.variant.id, [startOf(this.variant.steps)]);
+    else if (action === 'next') this.next();
+    else if (action === 'back') this.go(goBack(this.path));
+    else if (action === 'exit') this.close();
+    else if (action === 'escape') this.escape();
+    else if (action === 'fullscreen') this.toggleFullscreen();
+    else if (action === 'overview') this.toggleOverview();
+    else if (action === 'blank') this.setBlank(true);
+    else if (action === 'unblank') this.setBlank(false);
+    else if (action === 'restart') this.go([startOf(this.variant.steps)]);
+    else if (action.startsWith('branch-')) this.pick(Number(action.slice(7)));
+  }
+
+  /** In full screen, Esc leaves full screen only; the next Esc ends the walk. */
+  private escape() {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    else this.close();
+  }
 
   private open(variant: string, path: string[]) {
     this.setVariant(variant);
@@ -392,13 +387,9 @@ class SopWalkthrough extends HTMLElement {
     }
     this.$('[data-walk-choices]').replaceChildren(...choices);
 
-    const done = this.path.length - 1;
-    const left = stepsToEnd(steps, step.id) ?? 0;
-    text(
-      '[data-walk-progress]',
-      step.kind === 'end' ? `已到结束 · 本次路径共 ${this.path.length} 步` : `本路径已完成 ${done} 步 · 至少还剩 ${left} 步`,
-    );
-    this.$('[data-walk-meter]').style.width = `${Math.round((100 * done) / Math.max(1, done + left))}%`;
+    const progress = walkProgress(steps, this.path, step);
+    text('[data-walk-progress]', progress.text);
+    this.$('[data-walk-meter]').style.width = `${progress.percent}%`;
     this.$<HTMLButtonElement>('[data-walk="back"]').disabled = this.path.length < 2;
     this.$<HTMLButtonElement>('[data-walk="next"]').disabled = goNext(steps, this.path) === undefined;
     if (fresh) this.$('[data-walk-announce]').textContent = `${KIND[step.kind]}:${step.title}`;
