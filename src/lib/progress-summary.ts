@@ -1,5 +1,8 @@
-// Quiz results and how far a learner has come along a learning path.
+// Quiz results and how far a learner has come along a learning path, and the
+// words the quiz and path pages say about them.
 import type { Progress, QuizResult } from './progress';
+import { FAILURE_TEXT, type WriteResult } from './client/storage';
+import { formatDate } from './dates';
 
 /** A quiz is passed at 80 % right or more, rounded up to whole questions. */
 export const PASS_RATIO = 0.8;
@@ -22,6 +25,19 @@ export function recordQuiz(progress: Progress, code: string, result: QuizResult)
   const old = progress.quiz[code];
   const better = !old || result.score / result.total >= old.score / old.total;
   return better ? { ...progress, quiz: { ...progress.quiz, [code]: result } } : progress;
+}
+
+/** "7 / 8 题 · 已通过 · 2026年1月2日" */
+export const resultText = (r: QuizResult): string =>
+  `${r.score} / ${r.total} 题 · ${isPassed(r) ? '已通过' : '未通过'} · ${formatDate(r.date)}`;
+
+/** The line at a quiz's end; it says the score was recorded only when the browser kept it. */
+export function scoreText(result: QuizResult, needed: number, saved: WriteResult): string {
+  const { score, total } = result;
+  const stored = saved.ok ? '成绩已记入学习进度。' : `成绩未能记入学习进度:${FAILURE_TEXT[saved.reason]}。`;
+  return isPassed(result)
+    ? `得分 ${score} / ${total}:已通过!${stored}`
+    : `得分 ${score} / ${total}:未通过(需要答对 ${needed} 题)。${saved.ok ? '' : stored}回到流程页看看答错的步骤,再试一次。`;
 }
 
 export interface PathItemRef {
@@ -75,6 +91,25 @@ export function summarizePath(progress: Progress, items: readonly PathItemRef[])
     done: count((s) => s.done),
     next: statuses.findIndex((s) => !s.done),
   };
+}
+
+/** "已完成 2 / 3 项(已读 3 · 已走查 1 · 测验通过 1 / 2)"; no quiz count on a path without quizzes. */
+export function summaryText(s: PathSummary): string {
+  const parts = [`已读 ${s.read}`, `已走查 ${s.walked}`];
+  if (s.quizzes > 0) parts.push(`测验通过 ${s.passed} / ${s.quizzes}`);
+  return `已完成 ${s.done} / ${s.total} 项(${parts.join(' · ')})`;
+}
+
+/** One item of a path: what was done and when, or 尚未开始. */
+export function statusText(status: ItemStatus): string {
+  const bits: string[] = [];
+  if (status.read) bits.push(`✓ 已读(${formatDate(status.read)})`);
+  if (status.walked) bits.push(`✓ 已走查(${formatDate(status.walked)})`);
+  if (status.quiz) {
+    const q = status.quiz;
+    bits.push(`${isPassed(q) ? '✓ 测验已通过' : '测验未通过'} ${q.score} / ${q.total}(${formatDate(q.date)})`);
+  }
+  return bits.length > 0 ? bits.join(' · ') : '尚未开始';
 }
 
 /** Whether the learner has started at all (the home page shows progress only then). */

@@ -17,7 +17,11 @@ import {
   itemStatus,
   pathStarted,
   recordQuiz,
+  resultText,
+  scoreText,
+  statusText,
   summarizePath,
+  summaryText,
 } from './progress-summary';
 import { createStore, scopedKey } from './client/storage';
 import { memoryStorage } from '../../tests/helpers/memory-storage';
@@ -165,5 +169,44 @@ describe('path summaries', () => {
     const p = recordQuiz(emptyProgress(), 'A', { score: 8, total: 8, date: '2026-01-01' });
     expect(itemStatus(p, items[0]!)).toMatchObject({ passed: true, done: false });
     expect(itemStatus(markDone(p, 'walked', 'A', '2026-01-02'), items[0]!).done).toBe(true);
+  });
+});
+
+describe('what the quiz and path pages say', () => {
+  const passed = { score: 7, total: 8, date: '2026-01-02' };
+  const failed = { score: 3, total: 8, date: '2026-01-01' };
+
+  it('states a result with its date', () => {
+    expect(resultText(passed)).toBe('7 / 8 题 · 已通过 · 2026年1月2日');
+    expect(resultText(failed)).toBe('3 / 8 题 · 未通过 · 2026年1月1日');
+  });
+
+  it('says a score was recorded only when the browser kept it', () => {
+    expect(scoreText(passed, 7, { ok: true })).toBe('得分 7 / 8:已通过!成绩已记入学习进度。');
+    expect(scoreText(passed, 7, { ok: false, reason: 'full' })).toBe('得分 7 / 8:已通过!成绩未能记入学习进度:存储空间已满。');
+    expect(scoreText(failed, 7, { ok: true })).toBe('得分 3 / 8:未通过(需要答对 7 题)。回到流程页看看答错的步骤,再试一次。');
+    const blocked = scoreText(failed, 7, { ok: false, reason: 'blocked' });
+    expect(blocked).toContain('成绩未能记入学习进度:此浏览器不允许');
+    expect(blocked).not.toContain('成绩已记入');
+  });
+
+  it('sums up a path, counting quizzes only where there are any', () => {
+    const s = { total: 3, read: 3, walked: 1, quizzes: 2, passed: 1, done: 2, next: 1 };
+    expect(summaryText(s)).toBe('已完成 2 / 3 项(已读 3 · 已走查 1 · 测验通过 1 / 2)');
+    expect(summaryText({ ...s, quizzes: 0, passed: 0 })).toBe('已完成 2 / 3 项(已读 3 · 已走查 1)');
+  });
+
+  it('lists what was done on an item and when, or that it is not started', () => {
+    const item = { code: 'A', hasQuiz: true };
+    let p = emptyProgress();
+    expect(statusText(itemStatus(p, item))).toBe('尚未开始');
+    p = markDone(p, 'read', 'A', '2026-01-01');
+    p = recordQuiz(p, 'A', failed);
+    expect(statusText(itemStatus(p, item))).toBe('✓ 已读(2026年1月1日) · 测验未通过 3 / 8(2026年1月1日)');
+    p = markDone(p, 'walked', 'A', '2026-01-02');
+    p = recordQuiz(p, 'A', passed);
+    expect(statusText(itemStatus(p, item))).toBe(
+      '✓ 已读(2026年1月1日) · ✓ 已走查(2026年1月2日) · ✓ 测验已通过 7 / 8(2026年1月2日)',
+    );
   });
 });

@@ -14,6 +14,8 @@ import {
   stepsToEnd,
   urlStateOf,
   walkHref,
+  walkKeyAction,
+  walkProgress,
   writeWalkParams,
   type WalkStep,
 } from './walk';
@@ -129,6 +131,38 @@ describe('walking a path', () => {
     expect(jumpTo(steps, path, 'ask-booking')).toEqual(['greet', 'ask-booking']);
     expect(jumpTo(steps, path, 'done')).toEqual([...path, 'done']);
     expect(jumpTo(steps, ['greet', 'ask-booking', 'lead-guest'], 'register')).toEqual(['greet', 'ask-booking', 'register']);
+  });
+});
+
+describe('the walk on screen', () => {
+  const step = (id: string) => steps.find((s) => s.id === id)!;
+
+  it('says how far the walk has come and at least how far it has to go', () => {
+    expect(walkProgress(steps, ['greet'], step('greet'))).toEqual({ text: '本路径已完成 0 步 · 至少还剩 3 步', percent: 0 });
+    expect(walkProgress(steps, ['greet', 'ask-booking', 'register'], step('register'))).toEqual({
+      text: '本路径已完成 2 步 · 至少还剩 2 步',
+      percent: 50,
+    });
+    expect(walkProgress(steps, ['greet', 'ask-booking', 'lead-guest', 'done'], step('done'))).toEqual({
+      text: '已到结束 · 本次路径共 4 步',
+      percent: 100,
+    });
+    // Nothing done and nothing left: 0 %, not a division by zero.
+    expect(walkProgress(steps, ['done'], step('done')).percent).toBe(0);
+  });
+
+  it('maps the keys of a keyboard and a presenter remote to the buttons’ actions', () => {
+    const keys = ['ArrowRight', ' ', 'PageDown', 'ArrowLeft', 'PageUp', 'b', 'B', '.', 'z', 'Z', 'f', 'F', 'Escape', '1', '9'];
+    expect(keys.map((k) => walkKeyAction(k, false))).toEqual([
+      'next', 'next', 'next', 'back', 'back', 'blank', 'blank', 'blank',
+      'overview', 'overview', 'fullscreen', 'fullscreen', 'escape', 'branch-0', 'branch-8',
+    ]);
+    expect(['0', 'a', 'Enter', 'Tab', 'Shift'].map((k) => walkKeyAction(k, false))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('brings a blanked screen back with any key but a modifier, and that key does nothing else', () => {
+    expect(['ArrowRight', 'Escape', 'b', 'x', 'PageDown'].map((k) => walkKeyAction(k, true))).toEqual(Array(5).fill('unblank'));
+    expect(['Shift', 'Control', 'Alt', 'Meta'].map((k) => walkKeyAction(k, true))).toEqual(Array(4).fill(undefined));
   });
 });
 

@@ -109,6 +109,35 @@ export function stepsToEnd(steps: Steps, id: string): number | undefined {
   return lengths.length > 0 ? Math.min(...lengths) - 1 : undefined;
 }
 
+/** The line above the walk's meter, and how full the meter is (0–100). */
+export function walkProgress(steps: Steps, path: readonly string[], step: WalkStep): { text: string; percent: number } {
+  const done = path.length - 1;
+  const left = stepsToEnd(steps, step.id) ?? 0;
+  return {
+    text: step.kind === 'end' ? `已到结束 · 本次路径共 ${path.length} 步` : `本路径已完成 ${done} 步 · 至少还剩 ${left} 步`,
+    percent: Math.round((100 * done) / Math.max(1, done + left)),
+  };
+}
+
+/** What a key does in a walk: the same actions as its buttons (data-walk), and Esc and 1–9. */
+export type WalkAction = 'next' | 'back' | 'blank' | 'unblank' | 'overview' | 'fullscreen' | 'escape' | `branch-${number}`;
+
+/**
+ * The action of `key` (KeyboardEvent.key) in a walk, if any. A blanked screen
+ * comes back with any key but a modifier (presenter remotes send odd ones).
+ */
+export function walkKeyAction(key: string, blanked: boolean): WalkAction | undefined {
+  if (blanked) return ['Shift', 'Control', 'Alt', 'Meta'].includes(key) ? undefined : 'unblank';
+  if (key === 'ArrowRight' || key === ' ' || key === 'PageDown') return 'next';
+  if (key === 'b' || key === 'B' || key === '.') return 'blank';
+  if (key === 'z' || key === 'Z') return 'overview';
+  if (key === 'ArrowLeft' || key === 'PageUp') return 'back';
+  if (key === 'Escape') return 'escape';
+  if (key === 'f' || key === 'F') return 'fullscreen';
+  if (/^[1-9]$/.test(key)) return `branch-${Number(key) - 1}`;
+  return undefined;
+}
+
 /**
  * Going to a step picked on the chart: back to it when it is on the path,
  * on from here when it can be reached, else the shortest way from the start.
