@@ -13,6 +13,7 @@ const PAGES = {
   handbook: 'handbook/',
   category: 'categories/spa/',
   glossary: 'glossary/',
+  search: 'search/',
 };
 const VIEWPORTS = [
   { width: 390, height: 844 },

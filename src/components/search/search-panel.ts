@@ -430,6 +430,7 @@ class SearchPanel extends HTMLElement {
     try {
       filters = await (await loadPagefind()).filters();
     } catch {
+      this.filterBox.hidden = true;
       return;
     }
     for (const [key, label] of CHIP_GROUPS) {
