@@ -67,6 +67,7 @@ describe('standing roles (a team’s duties that span the flow)', () => {
       expect(rolePage).toContain(duty);
       expect(rolePage).not.toContain('目前没有流程把步骤指派给这个角色');
     }
-    for (const chart of chartsOf(html)) expect(chart.stepIds.length).toBe(p.data.steps.length);
+    // Drawn in the reader's browser (no Chromium at build), the chart carries its step ids only once drawn.
+    if (prerendered) for (const chart of chartsOf(html)) expect(chart.stepIds.length).toBe(p.data.steps.length);
   });
 });

@@ -216,7 +216,7 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
     for (const p of [procedures[0]!, ...opened]) {
       await page.goto(`${site.url}procedures/${p.id}/`, { waitUntil: 'domcontentloaded' });
       expect(await heading(page)).toBe(p.data.title);
-      expect(await page.locator('figure.chart svg').first().isVisible()).toBe(true);
+      await page.locator('figure.chart svg').first().waitFor({ state: 'visible' });
     }
     // Every page of the shell (home, categories, roles, glossary, search, …) opens.
     for (const file of plan.filter((f) => f.endsWith('/index.html'))) {
