@@ -10,6 +10,7 @@ import { findChromium, INSTALL_HINT, launchChromium } from './chromium';
 import { CHART_WEB_FONT, chartFontCss, chartFontVersion, FONT_ORIGIN, fontFile } from './fonts';
 import { CHART_FONT_FAMILY, mermaidConfig } from '../lib/chart-config';
 import { decorateChartSvg } from '../lib/chart-decorate';
+import { CHART_COMPACT_VERSION } from '../lib/chart-compact';
 
 const require = createRequire(import.meta.url);
 const MERMAID_SCRIPT = require.resolve('mermaid/dist/mermaid.min.js');
@@ -19,7 +20,7 @@ export type RenderSvg = (source: string, svgId: string) => Promise<string>;
 
 export function chartKey(source: string): string {
   return createHash('sha256')
-    .update(JSON.stringify({ MERMAID_VERSION, font: chartFontVersion(), decorate: decorateChartSvg.toString(), config: mermaidConfig, source }))
+    .update(JSON.stringify({ MERMAID_VERSION, font: chartFontVersion(), decorate: decorateChartSvg.toString(), compact: CHART_COMPACT_VERSION, config: mermaidConfig, source }))
     .digest('hex');
 }
 

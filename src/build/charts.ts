@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { cachedRenderer, launchChartRenderer, type ChromiumChartRenderer } from './chart-renderer';
 import { findChromium, INSTALL_HINT } from './chromium';
+import { compactChartSvg } from '../lib/chart-compact';
 
 export type ChartResult = { svg: string } | { fallback: true };
 
@@ -38,7 +39,8 @@ function start(): Charts | undefined {
   const charts: Charts = {
     cache: cachedRenderer(chartCacheDir(), async (source, svgId) => {
       charts.renderer ??= launchChartRenderer(path);
-      return (await charts.renderer).render(source, svgId);
+      // Compacted once, before the cache: every page and every warm build reads the small one.
+      return compactChartSvg(await (await charts.renderer).render(source, svgId));
     }),
   };
   return charts;

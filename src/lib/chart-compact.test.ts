@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { compactChartSvg } from './chart-compact';
+import { parseFragment } from './scope-ids';
+import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
+
+const elements = (html: string, keep: (el: Element, parent: Element | undefined) => boolean) => {
+  const found: Element[] = [];
+  visit(parseFragment(html), 'element', (el: Element, _, parent) => {
+    if (keep(el, parent?.type === 'element' ? parent : undefined)) found.push(el);
+  });
+  return found;
+};
+
+// Shaped as Mermaid 12 writes a flowchart, after decorateChartSvg (trimmed).
+const marker = (name: string) =>
+  `<marker id="c_flowchart-v2-${name}" class="marker flowchart-v2" viewBox="0 0 10 10" refX="5" refY="5" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z" class="arrowMarkerPath" style="stroke-width: 1; stroke-dasharray: 1, 0;"></path></marker>`;
+const chart = [
+  '<svg id="c" width="261" xmlns="http://www.w3.org/2000/svg" class="flowchart" viewBox="4 4 260.26153125 1003.5031" role="group" aria-label="流程图">',
+  `<g>${marker('pointEnd')}${marker('pointStart')}${marker('crossEnd')}<g class="root"><g class="edges edgePaths">`,
+  '<path d="M92.0078125,54.5L92.0078125,90.5" id="c-L_s_a_s_b_0" class="edge-thickness-normal edge-pattern-solid edge-thickness-normal edge-pattern-solid flowchart-link" style=";" data-edge="true" data-et="edge" data-id="L_s_a_s_b_0" data-look="classic" marker-end="url(#c_flowchart-v2-pointEnd)"></path>',
+  '</g><g class="nodes"><a href="#step-a" class="chart-node-link"><g class="node default kind-task" id="c-flowchart-s_a-0" data-look="classic" transform="translate(92.0078125, 33.25)" data-step-id="a">',
+  '<rect class="basic label-container" style="" x="-70.0041" y="-21.25" width="140.0041" height="42.5"></rect>',
+  '<g class="label" style="" transform="translate(-60, -11.25)"><rect></rect><foreignObject width="120.001" height="22.5"><div xmlns="http://www.w3.org/1999/xhtml" style="display: table; white-space: nowrap; line-height: 1.5;"><span class="nodeLabel"><p>核对 &lt;预订&gt;</p></span></div></foreignObject></g>',
+  '</g></a></g></g></g>',
+  '<defs><filter id="c-drop-shadow"><feDropShadow dx="4" dy="4"></feDropShadow></filter></defs>',
+  '<linearGradient id="c-gradient"><stop offset="0%" stop-color="#2f5d8a"></stop></linearGradient>',
+  '</svg>',
+].join('');
+
+describe('compactChartSvg', () => {
+  const out = compactChartSvg(chart);
+
+  it('keeps what something points at and drops the definitions nobody uses', () => {
+    expect(elements(out, (el) => el.tagName === 'marker').map((m) => m.properties.id)).toEqual(['c_flowchart-v2-pointEnd']);
+    expect(out).not.toContain('<filter');
+    expect(out).not.toContain('<defs');
+    expect(out).not.toContain('linearGradient');
+    expect(out).toContain('marker-end="url(#c_flowchart-v2-pointEnd)"');
+  });
+
+  it('keeps ids, links, step ids, the edge id the walkthrough reads, and the text', () => {
+    for (const kept of ['id="c-L_s_a_s_b_0"', 'data-id="L_s_a_s_b_0"', 'href="#step-a"', 'data-step-id="a"', 'id="c-flowchart-s_a-0"', '<p>核对 &lt;预订></p>', 'aria-label="流程图"']) {
+      expect(out).toContain(kept);
+    }
+  });
+
+  it('drops editor-only attributes, empty styles, doubled classes and empty placeholders', () => {
+    expect(out).not.toMatch(/data-look|data-et|data-edge|style=""|style=";"/);
+    expect(out).toContain('class="edge-thickness-normal edge-pattern-solid flowchart-link"');
+    expect(elements(out, (el) => el.tagName === 'rect').map((el) => el.properties.className)).toEqual([['basic', 'label-container']]);
+    expect(out).toContain('style="display:table;white-space:nowrap;line-height:1.5"');
+  });
+
+  it('rounds coordinates to 0.01 and never shrinks a size or the drawing box', () => {
+    expect(out).toContain('d="M92.01,54.5L92.01,90.5"');
+    expect(out).toContain('transform="translate(92.01, 33.25)"');
+    expect(out).toContain('x="-70" y="-21.25" width="140.01"');
+    expect(out).toContain('<foreignObject width="120.01" height="22.5">');
+    expect(out).toContain('viewBox="4 4 260.27 1003.51"');
+  });
+
+  it('is much smaller and stable: compacting twice changes nothing', () => {
+    expect(out.length).toBeLessThan(chart.length * 0.7);
+    expect(compactChartSvg(out)).toBe(out);
+  });
+});

@@ -1,0 +1,99 @@
+// Mermaid's SVG carries what no chart of ours uses: a dozen arrow markers
+// (one is used), shadow filters and a gradient nobody points at, coordinates
+// to eight decimals, doubled class names and attributes only its own editor
+// reads. A procedure page inlines several charts and the handbook repeats
+// them, so at a thousand procedures this is most of `dist/`. Run once on each
+// freshly drawn chart, before it is cached; what draws stays exactly as drawn.
+import type { Element, Parents, Properties } from 'hast';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
+import { parseFragment, serialize } from './scope-ids';
+
+/** Part of the chart cache key: a change here must draw the charts again. */
+export const CHART_COMPACT_VERSION = 1;
+
+/** Definitions that draw only where something points at them by id. */
+const REFERENCED_ONLY = new Set(['marker', 'filter', 'linearGradient', 'radialGradient', 'pattern', 'clipPath', 'mask', 'symbol']);
+/** Attributes Mermaid writes for its own editor; nothing on the site reads them. */
+const EDITOR_ONLY = ['dataLook', 'dataEt', 'dataEdge'];
+/** Geometry attributes (hast property names) whose numbers are rounded. */
+const GEOMETRY = ['d', 'points', 'transform', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'width', 'height', 'viewBox', 'refX', 'refY'];
+/** Sizes that must never shrink: a label box a hair narrower than its text would clip it. */
+const NEVER_SHRINK = new Set(['width', 'height']);
+/** A number with more decimals than the eye can use (0.01 user units). */
+const LONG_NUMBER = /-?\d*\.\d{3,}(?:e[-+]?\d+)?/gi;
+const CSS_URL = /url\((['"]?)#([^)'"]+)\1\)/g;
+
+/** Rounds to two decimals; `up` rounds towards larger sizes. */
+function round(text: string, up: boolean): string {
+  const value = Number(text);
+  if (!Number.isFinite(value)) return text;
+  const scaled = value * 100;
+  // Float noise (120.00000001) is not a size worth rounding up.
+  const rounded = up ? Math.ceil(scaled - 1e-6) : Math.round(scaled);
+  return String(rounded / 100);
+}
+
+function referencedIds(tree: Parents): Set<string> {
+  const ids = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    for (const value of Object.values(node.properties)) {
+      if (typeof value !== 'string') continue;
+      if (value.startsWith('#')) ids.add(value.slice(1));
+      for (const [, , id] of value.matchAll(CSS_URL)) ids.add(id!);
+    }
+  });
+  return ids;
+}
+
+function compactProperties(node: Element): void {
+  const props: Properties = node.properties;
+  for (const name of EDITOR_ONLY) delete props[name];
+  if (typeof props.style === 'string') {
+    const style = props.style.replace(/\s*([:;])\s*/g, '$1').replace(/^;+|;+$/g, '');
+    if (style) props.style = style;
+    else delete props.style;
+  }
+  if (Array.isArray(props.className)) props.className = [...new Set(props.className)];
+  for (const name of GEOMETRY) {
+    const value = props[name];
+    if (name === 'viewBox' && typeof value === 'string') {
+      // The box's size is its last two numbers: rounded up, so the drawing's edge is never cut.
+      props[name] = value
+        .trim()
+        .split(/[\s,]+/)
+        .map((n, i) => round(n, i >= 2))
+        .join(' ');
+      continue;
+    }
+    const up = NEVER_SHRINK.has(name);
+    if (typeof value === 'string') props[name] = value.replace(LONG_NUMBER, (n) => round(n, up));
+    else if (typeof value === 'number' && !Number.isInteger(value)) props[name] = Number(round(String(value), up));
+  }
+}
+
+/** A Mermaid SVG, smaller, drawing the same picture with the same ids, classes and links. */
+export function compactChartSvg(svg: string): string {
+  const tree = parseFragment(svg);
+  const used = referencedIds(tree);
+  visit(tree, 'element', (node: Element, index, parent) => {
+    const id = node.properties.id;
+    const unused = REFERENCED_ONLY.has(node.tagName) && !(typeof id === 'string' && used.has(id));
+    // Mermaid's empty placeholder <rect></rect> in each label, and <defs> left with nothing to define.
+    const empty = (node.tagName === 'rect' && Object.keys(node.properties).length === 0) || (node.tagName === 'defs' && node.children.length === 0);
+    if (parent && index !== undefined && (unused || empty)) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    compactProperties(node);
+    return CONTINUE;
+  });
+  // A <defs> emptied above by its last filter going.
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (parent && index !== undefined && node.tagName === 'defs' && node.children.length === 0) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    return CONTINUE;
+  });
+  return serialize(tree);
+}
