@@ -18,6 +18,7 @@ const marker = (name: string) =>
 const chart = [
   '<svg id="c" width="261" xmlns="http://www.w3.org/2000/svg" class="flowchart" viewBox="4 4 260.26153125 1003.5031" role="group" aria-label="流程图">',
   `<g>${marker('pointEnd')}${marker('pointStart')}${marker('crossEnd')}<g class="root"><g class="edges edgePaths">`,
+  '<g class="edgeLabels"><g class="edgeLabel" id="edge-label-s_a-s_b"><use href="#edge-label-s_a-s_b"></use></g></g>',
   '<path d="M92.0078125,54.5L92.0078125,90.5" id="c-L_s_a_s_b_0" class="edge-thickness-normal edge-pattern-solid edge-thickness-normal edge-pattern-solid flowchart-link" style=";" data-edge="true" data-et="edge" data-id="L_s_a_s_b_0" data-look="classic" marker-end="url(#c_flowchart-v2-pointEnd)"></path>',
   '</g><g class="nodes"><a href="#step-a" class="chart-node-link"><g class="node default kind-task" id="c-flowchart-s_a-0" data-look="classic" transform="translate(92.0078125, 33.25)" data-step-id="a">',
   '<rect class="basic label-container" style="" x="-70.0041" y="-21.25" width="140.0041" height="42.5"></rect>',
@@ -43,6 +44,12 @@ describe('compactChartSvg', () => {
     for (const kept of ['id="c-L_s_a_s_b_0"', 'data-id="L_s_a_s_b_0"', 'href="#step-a"', 'data-step-id="a"', 'id="c-flowchart-s_a-0"', '<p>核对 &lt;预订></p>', 'aria-label="流程图"']) {
       expect(out).toContain(kept);
     }
+  });
+
+  it("gives the chart's own id to every id Mermaid left without it, references too", () => {
+    expect(out).toContain('id="c-edge-label-s_a-s_b"');
+    expect(out).toContain('href="#c-edge-label-s_a-s_b"');
+    expect(out).not.toMatch(/"#?edge-label/);
   });
 
   it('drops editor-only attributes, empty styles, doubled classes and empty placeholders', () => {

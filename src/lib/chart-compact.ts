@@ -6,10 +6,10 @@
 // freshly drawn chart, before it is cached; what draws stays exactly as drawn.
 import type { Element, Parents, Properties } from 'hast';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
-import { parseFragment, serialize } from './scope-ids';
+import { definedIds, parseFragment, scopeTree, serialize } from './scope-ids';
 
 /** Part of the chart cache key: a change here must draw the charts again. */
-export const CHART_COMPACT_VERSION = 1;
+export const CHART_COMPACT_VERSION = 2;
 
 /** Definitions that draw only where something points at them by id. */
 const REFERENCED_ONLY = new Set(['marker', 'filter', 'linearGradient', 'radialGradient', 'pattern', 'clipPath', 'mask', 'symbol']);
@@ -95,5 +95,12 @@ export function compactChartSvg(svg: string): string {
     }
     return CONTINUE;
   });
+  // Mermaid names some ids without the chart's own (edge-label-…): two charts of one page would share them.
+  const root = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
+  const own = root?.properties.id;
+  if (typeof own === 'string') {
+    const foreign = [...definedIds(tree)].filter((id) => id !== own && !id.startsWith(`${own}-`) && !id.startsWith(`${own}_`));
+    scopeTree(tree, own, new Set(foreign));
+  }
   return serialize(tree);
 }
