@@ -62,3 +62,10 @@ export function text(node: Nodes): string {
 export function childElements(el: Element | Root): Element[] {
   return [...el.children].filter((child): child is Element => child.type === 'element');
 }
+
+/** The markup of a parsed node exactly as written in `html` (for checks of raw markup, like an inlined SVG). */
+export function source(html: string, node: Nodes): string {
+  const { start, end } = node.position ?? {};
+  if (start?.offset === undefined || end?.offset === undefined) throw new Error('node has no position in the source');
+  return html.slice(start.offset, end.offset);
+}
