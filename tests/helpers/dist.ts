@@ -2,9 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './content-files';
-import { fromHtml } from 'hast-util-from-html';
-import { visit } from 'unist-util-visit';
-import type { Element } from 'hast';
+import type { Nodes } from 'hast';
+import { attr, parse, select, selectAll, text } from './dom';
 
 export const DIST = join(ROOT, 'dist');
 
@@ -21,7 +20,7 @@ export function readPage(path: string, dist = DIST): string {
  */
 export function chartsPrerendered(dist = DIST): boolean {
   const pages = readdirSync(join(dist, 'procedures'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('index.html'));
-  const fellBack = pages.some((page) => readFileSync(join(dist, 'procedures', page), 'utf8').includes('<mermaid-fallback'));
+  const fellBack = pages.some((page) => select(readFileSync(join(dist, 'procedures', page), 'utf8'), 'mermaid-fallback'));
   if (fellBack && process.env.CI === 'true') {
     throw new Error('CI=true 但这次构建没有预渲染流程图(没有可用的 Chromium):相关测试不能跳过。');
   }
@@ -31,9 +30,9 @@ export function chartsPrerendered(dist = DIST): boolean {
 
 /** The chart figures of a page, each with the step ids its nodes carry. */
 export function chartsOf(html: string): { svg: boolean; stepIds: string[] }[] {
-  return [...html.matchAll(/<figure class="chart"[\s\S]*?<\/figure>/g)].map(([figure]) => ({
-    svg: /<svg[\s>]/.test(figure),
-    stepIds: [...figure.matchAll(/<g [^>]*data-step-id="([^"]+)"/g)].map((m) => m[1]!),
+  return selectAll(html, 'figure.chart').map((figure) => ({
+    svg: select(figure, 'svg') !== undefined,
+    stepIds: selectAll(figure, 'g[data-step-id]').map((g) => attr(g, 'data-step-id')!),
   }));
 }
 
@@ -53,10 +52,10 @@ export function eagerScripts(html: string, dist = DIST, base = '/'): { name: str
     }
   };
   const inline: { name: string; code: string }[] = [];
-  for (const [, attrs, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const src = /src="([^"]+)"/.exec(attrs!)?.[1];
+  for (const script of selectAll(html, 'script')) {
+    const src = attr(script, 'src');
     if (src) visit(src.startsWith(base) ? src.slice(base.length) : src);
-    else if (!/type="application\/(ld\+)?json"/.test(attrs!)) inline.push({ name: 'inline', code: body! });
+    else if (!/^application\/(ld\+)?json$/i.test(attr(script, 'type') ?? '')) inline.push({ name: 'inline', code: text(script) });
   }
   for (const item of inline) {
     for (const [, spec] of item.code.matchAll(/import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
@@ -66,27 +65,17 @@ export function eagerScripts(html: string, dist = DIST, base = '/'): { name: str
   return [...inline, ...[...found].map(([name, code]) => ({ name, code }))];
 }
 
-/** The visible text of a page's main content: tags dropped, entities decoded. */
+/** The visible text of a page's main content: script, style and SVG left out. */
 export function pageText(html: string): string {
-  const main = /<main[\s\S]*?<\/main>/.exec(html)?.[0] ?? html;
-  return main
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
-    .replace(/<svg[\s\S]*?<\/svg>/g, '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  const tree = parse(html);
+  const skip = new Set<Nodes>(selectAll(tree, 'script, style, svg'));
+  const visible = (node: Nodes): string =>
+    node.type === 'text' ? node.value : 'children' in node && !skip.has(node) ? node.children.map(visible).join('') : '';
+  return visible(select(tree, 'main') ?? tree);
 }
 
 /** The data a page hands a widget (<JsonData name="…">), parsed from the page's DOM. */
 export function pageData<T>(html: string, name: string): T | undefined {
-  let text: string | undefined;
-  visit(fromHtml(html), 'element', (node: Element) => {
-    if (text === undefined && node.tagName === 'script' && node.properties.dataJson === name) {
-      text = node.children.map((child) => ('value' in child ? child.value : '')).join('');
-    }
-  });
-  return text === undefined ? undefined : (JSON.parse(text) as T);
+  const script = select(html, `script[data-json=${JSON.stringify(name)}]`);
+  return script === undefined ? undefined : (JSON.parse(text(script)) as T);
 }

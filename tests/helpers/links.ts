@@ -4,6 +4,7 @@
 // count as broken: under /sop/ a link to /favicon.svg is a 404.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { attr, parse, selectAll } from './dom';
 
 export interface BrokenLink {
   /** The page (or stylesheet) the link is on, as a URL path. */
@@ -23,16 +24,6 @@ export interface LinkReport {
   tolerated: BrokenLink[];
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
-const decodeEntities = (text: string) =>
-  text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return String.fromCodePoint(code);
-    }
-    return ENTITIES[name] ?? whole;
-  });
-
 function files(dir: string, extension: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith(extension))
@@ -46,25 +37,21 @@ function urlOf(file: string, base: string): string {
 
 /** Every id (and <a name>) on a page, including those inside inline SVG. */
 export function idsOf(html: string): Set<string> {
-  const ids = new Set<string>();
-  for (const [, value] of html.matchAll(/\sid="([^"]*)"/g)) ids.add(decodeEntities(value!));
-  for (const [tag] of html.matchAll(/<a\b[^>]*>/g)) {
-    const name = /\sname="([^"]*)"/.exec(tag)?.[1];
-    if (name) ids.add(decodeEntities(name));
-  }
-  return ids;
+  const tree = parse(html);
+  return new Set([...selectAll(tree, '[id]').map((el) => attr(el, 'id')!), ...selectAll(tree, 'a[name]').map((a) => attr(a, 'name')!)]);
 }
 
-/** href, src, srcset, xlink:href and action values inside tags, skipping script and style bodies. */
+const REFERENCES = ['href', 'src', 'xlink:href', 'action', 'poster', 'srcset'] as const;
+
+/** href, src, srcset, xlink:href and action values of elements (not <meta>, <base>). */
 export function referencesOf(html: string): string[] {
   const refs: string[] = [];
-  const markup = html.replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1>/g, '<$1$2></$1>');
-  for (const [tag] of markup.matchAll(/<[a-zA-Z][^>]*>/g)) {
-    if (/^<(meta|base)\b/i.test(tag)) continue;
-    for (const [, name, value] of tag.matchAll(/\s(href|src|xlink:href|action|poster|srcset)="([^"]*)"/g)) {
-      const decoded = decodeEntities(value!);
-      if (name === 'srcset') refs.push(...decoded.split(',').map((part) => part.trim().split(/\s+/)[0]!).filter(Boolean));
-      else refs.push(decoded);
+  for (const el of selectAll(html, ':not(meta, base)')) {
+    for (const name of REFERENCES) {
+      const value = attr(el, name);
+      if (value === undefined) continue;
+      if (name === 'srcset') refs.push(...value.split(',').map((part) => part.trim().split(/\s+/)[0]!).filter(Boolean));
+      else refs.push(value);
     }
   }
   return refs;

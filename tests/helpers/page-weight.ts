@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST, eagerScripts, readPage } from './dist';
+import { attr, parse, selectAll, text } from './dom';
 
 /** The budgets of the developer guide, per procedure page, gzipped. */
 export const BUDGET = { jsGzip: 30 * 1024, cssGzip: 20 * 1024 } as const;
@@ -40,27 +41,28 @@ const local = (href: string, base: string) => (href.startsWith(base) ? href.slic
 /** Linked stylesheets and inline <style> blocks of a page. */
 export function eagerStyles(html: string, dist = DIST, base = '/'): { name: string; code: string }[] {
   const styles: { name: string; code: string }[] = [];
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
-    if (!/\brel="stylesheet"/.test(tag)) continue;
-    const file = local(/\bhref="([^"]+)"/.exec(tag)?.[1] ?? '', base);
+  const tree = parse(html);
+  for (const link of selectAll(tree, 'link[rel~="stylesheet"]')) {
+    const file = local(attr(link, 'href') ?? '', base);
     if (file) styles.push({ name: file, code: readFileSync(join(dist, file), 'utf8') });
   }
-  for (const [, body] of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) styles.push({ name: 'inline', code: body! });
+  for (const style of selectAll(tree, 'style')) styles.push({ name: 'inline', code: text(style) });
   return styles;
 }
+
+const PRELOADED = ['icon', 'preload', 'modulepreload', 'manifest', 'apple-touch-icon'].map((rel) => `link[rel~="${rel}"]`).join(', ');
 
 /** Other files the page fetches on load: icons, images, preloads, manifest. */
 function otherRequests(html: string, base: string): string[] {
   const found = new Set<string>();
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
-    if (/\brel="(?:icon|preload|modulepreload|manifest|apple-touch-icon)"/.test(tag)) {
-      const file = local(/\bhref="([^"]+)"/.exec(tag)?.[1] ?? '', base);
-      if (file) found.add(file);
-    }
+  const tree = parse(html);
+  for (const link of selectAll(tree, PRELOADED)) {
+    const file = local(attr(link, 'href') ?? '', base);
+    if (file) found.add(file);
   }
-  for (const [tag] of html.matchAll(/<img\b[^>]*>/g)) {
-    const file = local(/\bsrc="([^"]+)"/.exec(tag)?.[1] ?? '', base);
-    if (file && !/\bloading="lazy"/.test(tag)) found.add(file);
+  for (const img of selectAll(tree, 'img:not([loading="lazy" i])')) {
+    const file = local(attr(img, 'src') ?? '', base);
+    if (file) found.add(file);
   }
   return [...found];
 }

@@ -11,6 +11,7 @@ import { hasChromium, openBrowser } from '../helpers/browser';
 import { CONTENT, ROOT } from '../helpers/content-files';
 import { builtPages, exerciseControls, watchCsp, type CspWatch } from '../helpers/csp';
 import { DIST } from '../helpers/dist';
+import { attr, is, select, selectAll, text } from '../helpers/dom';
 import { buildFixture, type FixtureBuild } from '../helpers/fixture-build';
 import { loadProcedures } from '../helpers/procedures';
 import { isDraft } from '../../src/lib/procedure/status';
@@ -21,9 +22,13 @@ const procedures = loadProcedures();
 const draft = procedures.find((p) => isDraft(p.data));
 const withVariants = procedures.find((p) => p.data.variants.length > 0);
 
+const POLICY_META = 'meta[http-equiv="content-security-policy" i]';
+
 /** The directives of a page's meta-tag policy, by name. */
 function policyOf(html: string): Map<string, string[]> | undefined {
-  const content = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
+  // In <head>: browsers ignore a policy meta tag anywhere else.
+  const meta = select(html, `head > ${POLICY_META}`);
+  const content = meta && attr(meta, 'content');
   if (content === undefined) return undefined;
   const directives = new Map<string, string[]>();
   for (const part of content.split(';')) {
@@ -75,23 +80,24 @@ describe('the policy in every built page', () => {
       expect(policy!.get('script-src-attr') ?? scripts, page).not.toContain("'unsafe-hashes'");
       expect(policy!.get('style-src-attr'), page).toEqual(["'unsafe-inline'"]);
       // Only where Mermaid draws a chart in the browser (a build without Chromium) may <style> be inline.
-      if (!html.includes('<mermaid-fallback>')) expect(policy!.get('style-src'), page).not.toContain("'unsafe-inline'");
+      if (!select(html, 'mermaid-fallback')) expect(policy!.get('style-src'), page).not.toContain("'unsafe-inline'");
       expect(policy!.get('object-src'), page).toEqual(["'none'"]);
       expect(policy!.get('base-uri'), page).toEqual(["'self'"]);
       expect(policy!.get('form-action'), page).toEqual(["'self'"]);
       expect(policy!.get('default-src'), page).toEqual(["'self'"]);
       for (const name of ['worker-src', 'manifest-src', 'connect-src']) expect(policy!.get(name), `${page} ${name}`).toEqual(["'self'"]);
-      expect(html, page).toMatch(/<meta name="referrer" content="(strict-origin-when-cross-origin|strict-origin|same-origin|no-referrer)"/);
+      const referrer = select(html, 'meta[name="referrer"]');
+      expect(referrer && attr(referrer, 'content'), page).toMatch(/^(strict-origin-when-cross-origin|strict-origin|same-origin|no-referrer)$/);
     }
   });
 
   it('comes before every script and stylesheet of the page (a meta policy governs only what follows it)', () => {
     for (const page of pages) {
       const html = readBuilt(DIST, page);
-      const at = html.search(/<meta http-equiv="content-security-policy"/i);
-      const first = html.search(/<script|<style|<link rel="stylesheet"/);
-      expect(at, page).toBeGreaterThan(-1);
-      expect(at, page).toBeLessThan(first);
+      // In document order, the policy first; a page with no policy, or none before them, fails.
+      const [first, ...rest] = selectAll(html, `${POLICY_META}, script, style, link[rel~="stylesheet"]`);
+      expect(first && is(first, POLICY_META), page).toBe(true);
+      expect(rest.length, page).toBeGreaterThan(0);
     }
   });
 
@@ -103,15 +109,17 @@ describe('the policy in every built page', () => {
       const styleSources = policy.get('style-src-elem') ?? policy.get('style-src')!;
       // A chart Mermaid draws in the browser (a build without Chromium) writes <style>s no
       // build can hash: such a page allows inline styles instead, and names no style hash.
-      const stylesFromScripts = html.includes('<mermaid-fallback');
+      const stylesFromScripts = select(html, 'mermaid-fallback') !== undefined;
       if (stylesFromScripts) expect(styleSources, page).toEqual(expect.arrayContaining(["'unsafe-inline'"]));
       if (stylesFromScripts) expect(styleSources.filter((source) => source.startsWith("'sha256-")), page).toEqual([]);
-      for (const [, tag, attrs, body] of html.matchAll(/<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/g)) {
-        if (/\ssrc=/.test(attrs!) || /type="application\/(ld\+)?json"/.test(attrs!)) continue;
+      for (const element of selectAll(html, 'script, style')) {
+        if (attr(element, 'src') !== undefined || /^application\/(ld\+)?json$/i.test(attr(element, 'type') ?? '')) continue;
+        const tag = element.tagName;
+        const body = text(element);
         inline++;
         if (tag === 'style' && stylesFromScripts) continue;
         const sources = tag === 'script' ? policy.get('script-src')! : styleSources;
-        expect(sources, `${page}: inline <${tag}> ${body!.slice(0, 80)}`).toContain(sha256(body!));
+        expect(sources, `${page}: inline <${tag}> ${body.slice(0, 80)}`).toContain(sha256(body));
       }
     }
     expect(inline).toBeGreaterThan(0);
@@ -299,11 +307,11 @@ describe('an injection in MDX prose', () => {
   it('reaches the page as written, and its script has no hash in the policy', () => {
     expect(build.status, build.output).toBe(0);
     const html = readBuilt(build.outDir, PAGE);
-    const planted = /<script>([^<]*__plantedScript[^<]*)<\/script>/.exec(html);
-    expect(planted, 'the planted <script> is in the page').not.toBeNull();
-    expect(html).toMatch(/onerror="window.__plantedHandler/);
-    expect(html).toMatch(/href="javascript:window.__plantedLink/);
-    expect(policyOf(html)!.get('script-src')).not.toContain(sha256(planted![1]!));
+    const planted = selectAll(html, 'script:not([src])').map(text).find((code) => code.includes('__plantedScript'));
+    expect(planted, 'the planted <script> is in the page').toBeDefined();
+    expect(select(html, '[onerror^="window.__plantedHandler"]')).toBeDefined();
+    expect(select(html, '[href^="javascript:window.__plantedLink"]')).toBeDefined();
+    expect(policyOf(html)!.get('script-src')).not.toContain(sha256(planted!));
   });
 
   it.skipIf(!hasChromium)('is blocked by Chromium, which reports each violation', async () => {

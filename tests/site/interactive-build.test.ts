@@ -1,15 +1,15 @@
 // The built pages carry exactly the content data the interactive parts need
 // (checklist versions and item hashes, the level figures), and their JavaScript
 // stays small.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { receptionLevelSchema } from '../../src/lib/reference-schemas';
 import { checklistSpec, legacyStorageKey, storageKey } from '../../src/lib/checklist-state';
 import { readYamlList } from '../helpers/content-files';
 import { loadProcedures } from '../helpers/procedures';
-import { DIST, eagerScripts, pageData, readPage } from '../helpers/dist';
+import { eagerScripts, pageData, readPage } from '../helpers/dist';
+import { attr, select, selectAll } from '../helpers/dom';
+import { eagerStyles } from '../helpers/page-weight';
 
 const procedures = loadProcedures();
 const gz = (text: string) => gzipSync(text).length;
@@ -24,12 +24,15 @@ describe('checklists in the built pages', () => {
         const spec = checklistSpec(checklist.items);
         const key = storageKey(p.data.code, checklist.id);
         const legacy = legacyStorageKey(p.data.code, checklist.id);
-        expect(html).toContain(`<sop-checklist data-key="${key}" data-legacy-key="${legacy}" data-version="${spec.version}"`);
+        const element = select(html, `sop-checklist[data-key=${JSON.stringify(key)}]`);
+        expect(element, key).toBeDefined();
+        expect([attr(element!, 'data-legacy-key'), attr(element!, 'data-version')]).toEqual([legacy, spec.version]);
         for (const item of spec.items) {
-          expect(html).toMatch(new RegExp(`<li data-item="${item.id}" data-hash="${item.hash}"`));
+          const li = select(element!, `li[data-item=${JSON.stringify(item.id)}]`);
+          expect(li && attr(li, 'data-hash'), item.id).toBe(item.hash);
         }
         // Placed once, whether in the body or in the closing checklist section.
-        expect(html.split(`id="checklist-${checklist.id}"`).length - 1).toBe(1);
+        expect(selectAll(html, `[id=${JSON.stringify(`checklist-${checklist.id}`)}]`)).toHaveLength(1);
       }
     },
   );
@@ -55,10 +58,7 @@ describe('JavaScript and CSS weight', () => {
   it.each(pages.map((p) => [p.id, p] as const))('%s stays within the page budget (30 KB JS, 20 KB CSS gzipped)', (_id, p) => {
     const html = readPage(`procedures/${p.id}/`);
     const js = eagerScripts(html).reduce((sum, s) => sum + gz(s.code), 0);
-    const css = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)]
-      .map((m) => readFileSync(join(DIST, m[1]!), 'utf8'))
-      .concat([...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!))
-      .reduce((sum, text) => sum + gz(text), 0);
+    const css = eagerStyles(html).reduce((sum, style) => sum + gz(style.code), 0);
     console.info(`[weight] ${p.id}: JS ${(js / 1024).toFixed(1)} KB gz, CSS ${(css / 1024).toFixed(1)} KB gz`);
     expect(js).toBeLessThanOrEqual(30 * 1024);
     expect(css).toBeLessThanOrEqual(20 * 1024);

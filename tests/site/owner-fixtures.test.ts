@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Element, Nodes } from 'hast';
 import type { Browser } from 'playwright-core';
 import { buildSite, copyReferenceData, type SiteBuild } from '../helpers/fixture-build';
 import { ROOT, readMdx } from '../helpers/content-files';
 import { gitFixture } from '../helpers/git-fixture';
 import { readPage } from '../helpers/dist';
+import { attr, select, selectAll, source, text as textContent } from '../helpers/dom';
 import { hasChromium, openBrowser } from '../helpers/browser';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { procedureSchema } from '../../src/lib/procedure/schema';
@@ -22,17 +24,17 @@ const SEEN_KEY = scopedKey('/', 'seen-revisions');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'owner');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
-const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
-/** The part of a page between an element with `marker` and the end of that section. */
-const section = (html: string, marker: string) => {
-  const start = html.indexOf(marker);
-  expect(start, marker).toBeGreaterThan(-1);
-  return html.slice(start, html.indexOf('</section>', start));
+const text = (node: Nodes) => textContent(node).replace(/\s+/g, ' ');
+/** The section a heading (by its id) labels: the whole section, nested ones included. */
+const section = (html: string, heading: string) => {
+  const found = select(html, `section[aria-labelledby=${JSON.stringify(heading)}]`);
+  expect(found, heading).toBeDefined();
+  return found!;
 };
 
 /** The text of each diff item of one kind, without spaces. */
-const diffItems = (html: string, kind: string) =>
-  [...html.matchAll(new RegExp(`<li data-diff="${kind}"[^>]*>([\\s\\S]*?)</li>`, 'g'))].map((m) => text(m[1]!).replace(/\s+/g, ''));
+const diffItems = (root: Element, kind: string) =>
+  selectAll(root, `li[data-diff=${JSON.stringify(kind)}]`).map((li) => textContent(li).replace(/\s+/g, ''));
 
 let build: SiteBuild;
 let repo: string;
@@ -62,7 +64,7 @@ describe('a fixture handbook in git', () => {
 
   it('shows the step-level diff of 1.1 against 1.0 on the page (本版变更)', () => {
     const html = readPage('procedures/corporate/changing/', build.outDir);
-    const box = section(html, 'id="this-version-title"');
+    const box = section(html, 'this-version-title');
     expect(text(box)).toContain('本版变更(1.1 版,对比 1.0 版)');
     expect(diffItems(box, 'added')).toEqual(['新增步骤:查验证件']);
     expect(diffItems(box, 'removed')).toEqual(['删除步骤:奉茶', '删除步骤:请客人稍候']);
@@ -72,29 +74,33 @@ describe('a fixture handbook in git', () => {
       '修改:是否有预约?:下一步与分支',
       '修改:登记来访:话术、下一步与分支',
     ]);
-    expect(box).toContain('href="#step-check-id"');
+    expect(select(box, '[href="#step-check-id"]')).toBeDefined();
   });
 
   it('marks the changed steps in the step list, hidden until the visit tracker shows them', () => {
     const html = readPage('procedures/corporate/changing/', build.outDir);
-    const marked = [...html.matchAll(/<li class="step[^"]*" id="step-([a-z-]+)"[\s\S]*?<\/li>\s*(?=<li class="step|<\/ol>)/g)]
-      .filter((m) => /class="badge step-changed"[^>]*data-changed-id="corporate\/changing"[^>]*hidden/.test(m[0]))
-      .map((m) => m[1]);
+    const marked = selectAll(html, 'li.step[id^="step-"]')
+      .filter((li) => select(li, '.badge.step-changed[data-changed-id="corporate/changing"][hidden]'))
+      .map((li) => attr(li, 'id')!.slice('step-'.length));
     expect(marked).toEqual(['greet', 'booked', 'check-id', 'register']);
   });
 
   it('lists the same diff under the entry on 更新记录', () => {
     const html = readPage('changes/', build.outDir);
     // An entry of the change list (not the hidden "changed since your last visit" list above it).
-    const entryOf = (id: string) =>
-      html.split('<li').find((li) => li.includes(`href="/procedures/corporate/${id}/"`) && li.includes('class="version"') && li.includes('1.1 版'))!;
-    const entry = entryOf('changing');
-    const block = html.slice(html.indexOf(entry), html.indexOf('</div>', html.indexOf(entry)));
+    const entryOf = (id: string) => {
+      const entry = selectAll(html, 'ul.change-list > li').find(
+        (li) => select(li, `a[href="/procedures/corporate/${id}/"]`) && selectAll(li, '.version').some((v) => textContent(v) === '1.1 版'),
+      );
+      expect(entry, `${id} 1.1 on 更新记录`).toBeDefined();
+      return entry!;
+    };
+    const block = entryOf('changing');
     expect(diffItems(block, 'added')).toEqual(['新增步骤:查验证件']);
     expect(diffItems(block, 'removed')).toEqual(['删除步骤:奉茶', '删除步骤:请客人稍候']);
     expect(diffItems(block, 'moved')).toEqual(['调整顺序:登记来访']);
     expect(diffItems(block, 'changed')).toHaveLength(3);
-    expect(block).toContain('href="/procedures/corporate/changing/#step-check-id"');
+    expect(select(block, 'a[href="/procedures/corporate/changing/#step-check-id"]')).toBeDefined();
     // The first version has nothing to compare with; a version whose predecessor
     // was never committed says so instead of guessing.
     expect(text(entryOf('resolved-note'))).toContain('git 历史里找不到上一版的内容,无法逐步对比,只显示更新记录的文字。');
@@ -102,15 +108,18 @@ describe('a fixture handbook in git', () => {
 
   it('shows 待复核 on an overdue procedure and on the desk, and names it at the end of the build output', () => {
     const page = readPage('procedures/corporate/overdue/', build.outDir);
-    expect(page).toMatch(/<div data-review="overdue"[^>]*>[\s\S]*?2027年1月10日[\s\S]*?待复核/);
+    const overdue = select(page, 'div[data-review="overdue"]');
+    expect(overdue && text(overdue)).toMatch(/2027年1月10日[\s\S]*?待复核/);
     const desk = readPage('desk/', build.outDir);
-    expect(desk).toMatch(/data-review-row="SOP-TEST-12" data-review="overdue"[\s\S]*?培训经理 王敏[\s\S]*?待复核 · 已过 50 天/);
+    const row = select(desk, '[data-review-row="SOP-TEST-12"][data-review="overdue"]');
+    expect(row && text(row)).toMatch(/培训经理 王敏[\s\S]*?待复核 · 已过 50 天/);
     const output = plain(build.output).trimEnd();
     const warning = output.lastIndexOf('待复核:1 个流程已过复核日期');
     expect(warning).toBeGreaterThan(output.lastIndexOf('[build] Complete!'));
     expect(output.slice(warning)).toContain('SOP-TEST-12 过期未复核的流程');
     // A procedure with a 12-month cycle, reviewed 2026-11-27, is not due yet.
-    expect(readPage('procedures/corporate/resolved-note/', build.outDir)).toMatch(/<div data-review="ok"[^>]*>[\s\S]*?2027年11月27日/);
+    const ok = select(readPage('procedures/corporate/resolved-note/', build.outDir), 'div[data-review="ok"]');
+    expect(ok && text(ok)).toContain('2027年11月27日');
   });
 
   it('moves a resolved note off the page and the open list, onto 已确认', () => {
@@ -118,10 +127,10 @@ describe('a fixture handbook in git', () => {
     expect(page).not.toContain('登记时要查看哪些证件');
     expect(page).toContain('引领路线原文未写。');
     const desk = readPage('desk/', build.outDir);
-    const open = section(desk, 'id="open-title"');
+    const open = source(desk, section(desk, 'open-title'));
     expect(open).not.toContain('登记时要查看哪些证件');
     expect(open).toContain('引领路线原文未写。');
-    const decided = section(desk, 'id="decided-title"');
+    const decided = section(desk, 'decided-title');
     expect(text(decided)).toContain('决定:查看身份证或护照原件。(质量负责人 李静,2026年12月1日)');
   });
 
@@ -129,15 +138,20 @@ describe('a fixture handbook in git', () => {
     const data = procedureSchema.parse(readMdx(join(repo, 'content/procedures/corporate/changing.mdx')).frontmatter);
     const fp = stepFingerprint(data);
     const page = readPage('procedures/corporate/changing/', build.outDir);
-    expect(text(section(page, 'class="signoff-sheet"'))).toContain(`签字所依据的版本:1.1 · 步骤指纹 ${fp}`);
-    expect(page).toMatch(new RegExp(`<span class="fingerprint" data-fingerprint[^>]*>${fp}</span>`));
+    const sheet = select(page, 'section.signoff-sheet');
+    expect(sheet && text(sheet)).toContain(`签字所依据的版本:1.1 · 步骤指纹 ${fp}`);
+    expect(selectAll(page, 'span.fingerprint[data-fingerprint]').map(textContent)).toContain(fp);
   });
 
   it('charts a procedure written without next exactly like its explicit twin', () => {
-    const svg = (id: string) => /<figure class="chart"[\s\S]*?(<svg[\s\S]*?<\/svg>)/.exec(readPage(`procedures/corporate/${id}/`, build.outDir))?.[1];
+    const svg = (id: string) => {
+      const html = readPage(`procedures/corporate/${id}/`, build.outDir);
+      const chart = select(html, 'figure.chart svg');
+      return chart && source(html, chart);
+    };
     expect(svg('explicit-next')).toBeTruthy();
     expect(svg('implicit-next')).toBe(svg('explicit-next'));
-    const steps = (id: string) => text(section(readPage(`procedures/corporate/${id}/`, build.outDir), 'id="steps-title"'));
+    const steps = (id: string) => text(section(readPage(`procedures/corporate/${id}/`, build.outDir), 'steps-title'));
     expect(steps('implicit-next')).toBe(steps('explicit-next'));
   });
 });

@@ -11,6 +11,7 @@ import { printableSite } from '../../src/lib/print-site';
 import { paths } from '../../src/lib/urls';
 import { readdirSync } from 'node:fs';
 import { DIST, readPage } from '../helpers/dist';
+import { attr, select, selectAll, source, text } from '../helpers/dom';
 import { categories, loadProcedures } from '../helpers/procedures';
 
 /** The address paper copies carry: none unless SOP_SITE names a public one. */
@@ -24,49 +25,52 @@ function allPages(): string[] {
     .map((file) => file.replace(/\\/g, '/'));
 }
 
-/** ids defined in tags (not in text), with how often each occurs. */
+/** ids of elements (not in text), with how often each occurs. */
 function idCounts(html: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const [tag] of html.matchAll(/<[a-zA-Z][^<>]*>/g)) {
-    for (const [, id] of tag.matchAll(/\sid="([^"]+)"/g)) counts.set(id!, (counts.get(id!) ?? 0) + 1);
-  }
+  for (const el of selectAll(html, '[id]:not([id=""])')) counts.set(attr(el, 'id')!, (counts.get(attr(el, 'id')!) ?? 0) + 1);
   return counts;
 }
 
 describe('procedure pages in print', () => {
   it.each(procedures.map((p) => [p.id, p] as const))('%s: URL, QR code, running header, sign-off sheet', async (_id, p) => {
     const html = readPage(paths.procedure(p.id));
-    const block = /<div class="print-source" data-print-source="page"[\s\S]*?<\/div>\s*<\/div>/.exec(html)?.[0];
-    expect(block, 'print-source block').toBeDefined();
+    const element = select(html, 'div.print-source[data-print-source="page"]');
+    expect(element, 'print-source block').toBeDefined();
+    const block = source(html, element!);
     if (SITE) {
       const url = absoluteUrl(SITE, '/', paths.procedure(p.id));
-      expect(block).toContain(`<p class="print-url">${url}</p>`);
+      expect(selectAll(element!, 'p.print-url').map(text)).toContain(url);
       expect(block).toContain(await qrSvg(url));
     } else {
       // No public address: no link, no QR code, rather than one leading nowhere.
       expect(block).not.toContain('print-url');
-      expect(block).not.toContain('<svg');
+      expect(select(element!, 'svg')).toBeUndefined();
     }
     expect(block).toContain(`版本 ${p.data.version}`);
     expect(block).toContain(formatDate(p.data.reviewed));
     expect(html).toContain(`@page{@top-left{content:${cssString(procedureRunningText(p.data, formatDate(p.data.reviewed)).left)}}`);
     if (isDraft(p.data)) expect(html).toContain(`@bottom-left{content:${cssString(DRAFT_FOOTER)}}`);
-    const sheet = /<section class="signoff-sheet"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    const signoff = select(html, 'section.signoff-sheet');
+    expect(signoff, 'sign-off sheet').toBeDefined();
+    const sheet = source(html, signoff!);
     expect(sheet).toContain('阅读确认签字表');
     expect(sheet).toContain(p.data.code);
     // Tied to a version: the version and the step fingerprint the page shows too.
-    expect(sheet.replace(/<[^>]+>/g, '')).toContain(`签字所依据的版本:${p.data.version} · 步骤指纹 ${stepFingerprint(p.data)}`);
-    expect(html).toMatch(new RegExp(`data-fingerprint title="步骤数据的短指纹:与签字表上的不同,说明签字后流程已改"[^>]*>${stepFingerprint(p.data)}</span>`));
-    for (const column of ['姓名', '岗位', '阅读日期', '签名']) expect(sheet).toContain(`>${column}</th>`);
-    expect(html).toMatch(/<print-controls[^>]*>[\s\S]*?<button type="button" data-print="all"[^>]*>打印本页<\/button>/);
+    expect(text(signoff!)).toContain(`签字所依据的版本:${p.data.version} · 步骤指纹 ${stepFingerprint(p.data)}`);
+    const shown = selectAll(html, 'span[data-fingerprint][title="步骤数据的短指纹:与签字表上的不同,说明签字后流程已改"]').map(text);
+    expect(shown).toContain(stepFingerprint(p.data));
+    const columns = selectAll(signoff!, 'th').map(text);
+    for (const column of ['姓名', '岗位', '阅读日期', '签名']) expect(columns).toContain(column);
+    expect(selectAll(html, 'print-controls button[type="button"][data-print="all"]').map(text)).toContain('打印本页');
   });
 
   it('other pages end with the site URL block, pointing at themselves', async () => {
     const html = readPage('');
-    expect(html).toContain('data-print-source="site"');
+    expect(select(html, '[data-print-source="site"]')).toBeDefined();
     if (!SITE) return expect(html).not.toContain('print-url');
     const url = absoluteUrl(SITE, '/', paths.home());
-    expect(html).toContain(`<p class="print-url">${url}</p>`);
+    expect(selectAll(html, 'p.print-url').map(text)).toContain(url);
     expect(html).toContain(await qrSvg(url));
   });
 
@@ -83,11 +87,16 @@ describe('the printable handbook', () => {
   it('holds every procedure in order after a cover dated by the newest review', () => {
     const html = readPage(paths.handbook());
     const newest = newestDate(procedures.map((p) => p.data.reviewed))!;
-    const cover = /<section class="hb-cover"[\s\S]*?<\/section>/.exec(html)![0];
-    expect(cover).toContain(formatDate(newest));
-    const sections = [...html.matchAll(/<article class="hb-procedure[^"]*" id="(hb-\d+)"[^>]*>[\s\S]*?<p class="procedure-code"[^>]*>\d+\. ([^ ]+) ·/g)];
-    expect(sections.map((m) => m[2])).toEqual(procedures.map((p) => p.data.code));
-    expect(sections.map((m) => m[1])).toEqual(procedures.map((_, i) => `hb-${i + 1}`));
+    const cover = select(html, 'section.hb-cover');
+    expect(cover && source(html, cover)).toContain(formatDate(newest));
+    const sections = selectAll(html, 'article.hb-procedure');
+    // Each article's own code line ("3. SOP-X-01 · 分类"), not the next one found further down.
+    const codes = sections.map((article) => {
+      const line = select(article, 'p.procedure-code');
+      return line && /^\d+\. (\S+) ·/.exec(text(line))?.[1];
+    });
+    expect(codes).toEqual(procedures.map((p) => p.data.code));
+    expect(sections.map((article) => attr(article, 'id'))).toEqual(procedures.map((_, i) => `hb-${i + 1}`));
   });
 
   it('has no duplicate ids and every in-page link lands on one', () => {
@@ -96,7 +105,7 @@ describe('the printable handbook', () => {
       const counts = idCounts(html);
       const duplicates = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
       expect(duplicates, path).toEqual([]);
-      const targets = [...html.matchAll(/\shref="#([^"]+)"/g)].map((m) => m[1]!);
+      const targets = selectAll(html, '[href^="#"]:not([href="#"])').map((el) => attr(el, 'href')!.slice(1));
       expect(targets.length).toBeGreaterThan(procedures.length);
       expect(targets.filter((id) => !counts.has(id)), path).toEqual([]);
     }
@@ -108,7 +117,7 @@ describe('the printable handbook', () => {
       if (mine.length === 0) continue;
       const html = readPage(paths.handbook(category.id));
       for (const p of procedures) {
-        const listed = new RegExp(`<span class="toc-code"[^>]*>${p.data.code}</span>`).test(html);
+        const listed = selectAll(html, 'span.toc-code').map(text).includes(p.data.code);
         expect(listed, `${category.id} lists ${p.data.code}`).toBe(p.data.category === category.id);
       }
     }

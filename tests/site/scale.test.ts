@@ -12,6 +12,7 @@ import { hasChromium, openBrowser } from '../helpers/browser';
 import { ROOT } from '../helpers/content-files';
 import { contentCacheDir } from '../../src/lib/content-dir';
 import { readPage } from '../helpers/dist';
+import { attr, selectAll } from '../helpers/dom';
 import { buildSite } from '../helpers/site-build';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { syntheticCorpus, writeCorpus } from '../helpers/synthetic-corpus';
@@ -62,7 +63,8 @@ describe(`a handbook of ${COUNT} procedures`, () => {
     for (const n of volumes) {
       expect(readPage('handbook/', dist)).toContain(`href="/handbook/hotel/${n}/"`);
       const html = readPage(`handbook/hotel/${n}/`, dist);
-      const numbers = [...html.matchAll(/<article class="hb-procedure" id="hb-(\d+)"/g)].map((m) => Number(m[1]));
+      // Every procedure article counts: one whose id is not hb-<n> is NaN here and fails the sequence.
+      const numbers = selectAll(html, 'article.hb-procedure').map((article) => Number(/^hb-(\d+)$/.exec(attr(article, 'id') ?? '')?.[1]));
       expect(numbers.length).toBeGreaterThan(0);
       expect(numbers.length).toBeLessThanOrEqual(VOLUME_SIZE);
       expect(numbers[0]).toBe(next);

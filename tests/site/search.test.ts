@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, VIEWPORTS, servedInBrowser } from '../helpers/browser';
+import { attr, parse, select, selectAll, text as textContent } from '../helpers/dom';
 import { loadProcedures } from '../helpers/procedures';
 import { DRAFT_STATUS } from '../../src/lib/procedure/status';
 import { procedureFacets } from '../../src/lib/search-index';
@@ -315,20 +316,22 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     const { page, errors } = await open('search/', VIEWPORTS.phone);
     const items: { path: string; text: string; at: string[] }[] = [];
     for (const { path } of facets) {
-      const html = await (await fetch(served.site.url + path)).text();
-      // Each step's HTML, to know which steps point to a checklist ("检查表:…" link).
-      const starts = [...html.matchAll(/<li[^>]*\bid="(step-[^"]+)"/g)];
-      const steps = starts.map((m, i) => ({ id: m[1]!, html: html.slice(m.index, starts[i + 1]?.index ?? html.length) }));
-      const decode = (raw: string) => raw.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-      const lists = [...html.matchAll(/<section[^>]*id="(checklist-[^"]+)"[^>]*>([\s\S]*?)<\/section>/g)].map(([, id, body]) => ({
-        id: id!,
-        items: [...body!.matchAll(/data-text="([^"]+)"/g)].map(([, raw]) => decode(raw!)),
+      const tree = parse(await (await fetch(served.site.url + path)).text());
+      // Each step (its own <li>, not whatever follows it on the page), to know which steps point to a checklist ("检查表:…" link).
+      const steps = selectAll(tree, 'li[id^="step-"]').map((li) => ({ id: attr(li, 'id')!, li }));
+      const lists = selectAll(tree, 'section[id^="checklist-"]').map((section) => ({
+        id: attr(section, 'id')!,
+        items: selectAll(section, '[data-text]').map((el) => attr(el, 'data-text')!).filter(Boolean),
       }));
-      const squash = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
+      expect(steps.length, path).toBeGreaterThan(0);
+      const squash = (text: string) => text.replace(/\s+/g, '');
       // A short step name holding the item's characters in order (是否需要准备礼品 for 需要礼品).
       const namedFor = (name: string, item: string) =>
         [...name].length <= [...item].length + 4 && new RegExp([...item].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*'), 'u').test(name);
-      const titleOf = (step: string) => squash(/<h3 class="step-title"[^>]*>([\s\S]*?)<\/h3>/.exec(step)?.[1] ?? '').replace(/^第\d+步[::]/, '').replace(/[??]$/, '');
+      const titleOf = (step: (typeof steps)[number]) => {
+        const title = select(step.li, 'h3.step-title');
+        return squash(title ? textContent(title) : '').replace(/^第\d+步[::]/, '').replace(/[??]$/, '');
+      };
       for (const list of lists) {
         // Also a right place to land: another checklist of the page holding the same item;
         // a step that points to this checklist; a step named for the item; a step that
@@ -337,16 +340,17 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
         const landings = (item: string) => {
           const clause = /^(\d+(?:\.\d+)+)\s+(.*)$/.exec(item);
           const words = squash(clause?.[2] ?? item);
-          const cites = (step: string) => clause !== null && new RegExp(`(^|[^\\d.])${clause[1]!.replace(/\./g, '\\.')}(?![\\d.])`).test(squash(step));
+          const cites = (step: (typeof steps)[number]) =>
+            clause !== null && new RegExp(`(^|[^\\d.])${clause[1]!.replace(/\./g, '\\.')}(?![\\d.])`).test(squash(textContent(step.li)));
           return [
             ...lists.filter((other) => other !== list && other.items.includes(item)).map((other) => other.id),
             ...steps
               .filter(
                 (step) =>
-                  step.html.includes(`href="#${list.id}"`) ||
-                  ([...words].length >= 2 && namedFor(titleOf(step.html), words)) ||
-                  ([...words].length >= 5 && squash(step.html).includes(words)) ||
-                  cites(step.html),
+                  select(step.li, `[href=${JSON.stringify(`#${list.id}`)}]`) !== undefined ||
+                  ([...words].length >= 2 && namedFor(titleOf(step), words)) ||
+                  ([...words].length >= 5 && squash(textContent(step.li)).includes(words)) ||
+                  cites(step),
               )
               .map((step) => step.id),
           ];
