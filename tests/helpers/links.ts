@@ -20,8 +20,6 @@ export interface LinkReport {
   /** Of those, how many had a #fragment that was checked against an id. */
   anchors: number;
   broken: BrokenLink[];
-  /** Broken links the caller chose to tolerate (see `tolerate`). */
-  tolerated: BrokenLink[];
 }
 
 function files(dir: string, extension: string): string[] {
@@ -59,12 +57,8 @@ export function referencesOf(html: string): string[] {
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-export function checkLinks(
-  dist: string,
-  base = '/',
-  tolerate: (target: string, link: BrokenLink) => boolean = () => false,
-): LinkReport {
-  const report: LinkReport = { pages: 0, checked: 0, anchors: 0, broken: [], tolerated: [] };
+export function checkLinks(dist: string, base = '/'): LinkReport {
+  const report: LinkReport = { pages: 0, checked: 0, anchors: 0, broken: [] };
   const idCache = new Map<string, Set<string>>();
   const idsIn = (file: string) => {
     let ids = idCache.get(file);
@@ -75,23 +69,22 @@ export function checkLinks(
   const check = (from: string, href: string) => {
     if (href === '' || EXTERNAL.test(href)) return;
     report.checked++;
-    const fail = (reason: string, target: string) => {
-      const link = { from, href, reason };
-      (tolerate(target, link) ? report.tolerated : report.broken).push(link);
+    const fail = (reason: string) => {
+      report.broken.push({ from, href, reason });
     };
     const url = new URL(href, `http://site${from}`);
     const path = decodeURIComponent(url.pathname);
-    if (!path.startsWith(base)) return fail(`在站点路径 ${base} 之外`, path);
+    if (!path.startsWith(base)) return fail(`在站点路径 ${base} 之外`);
     const target = path.slice(base.length);
     let file = join(dist, target);
     if (path.endsWith('/')) file = join(file, 'index.html');
-    else if (existsSync(file) && statSync(file).isDirectory()) return fail('目录链接缺少结尾的 /', target);
-    if (!existsSync(file)) return fail('目标文件不存在', target);
+    else if (existsSync(file) && statSync(file).isDirectory()) return fail('目录链接缺少结尾的 /');
+    if (!existsSync(file)) return fail('目标文件不存在');
     const fragment = decodeURIComponent(url.hash.slice(1));
     if (fragment && file.endsWith('.html')) {
       report.anchors++;
       // A fragment on the same page is checked against this page's ids.
-      if (!idsIn(file).has(fragment)) fail(`页面上没有 id="${fragment}"`, `${target}#${fragment}`);
+      if (!idsIn(file).has(fragment)) fail(`页面上没有 id="${fragment}"`);
     }
   };
 
