@@ -62,10 +62,22 @@ describe('quiz pages', () => {
   });
 
   it('no draft template step is ever the subject of a question', () => {
-    for (const p of procedures.filter((x) => x.quiz.length > 0 && x.data.steps.some((s) => s.template))) {
+    const withTemplates = procedures.filter((x) => x.data.steps.some((s) => s.template));
+    // The content has template steps (the brief's gaps): otherwise this would check nothing.
+    expect(withTemplates.length).toBeGreaterThan(0);
+    for (const p of withTemplates) {
+      const templates = p.data.steps.filter((s) => s.template).map((s) => `step-${s.id}`);
+      for (const q of p.quiz) expect(templates, `${p.id}: ${q.prompt}`).not.toContain(q.anchor);
+      if (p.quiz.length === 0) continue;
       const html = readPage(`quiz/${p.id}/`);
-      for (const step of p.data.steps.filter((s) => s.template)) expect(html).not.toContain(`#step-${step.id}"`);
+      for (const anchor of templates) expect(html).not.toContain(`#${anchor}"`);
     }
+  });
+
+  it('gives most procedures a quiz: the generator is not silently skipping them', () => {
+    const quizzed = procedures.filter((p) => p.quiz.length > 0);
+    expect(quizzed.length).toBeGreaterThanOrEqual(Math.ceil(procedures.length / 2));
+    expect(quizzed.every((p) => existsSync(join(DIST, 'quiz', p.id, 'index.html')))).toBe(true);
   });
 });
 

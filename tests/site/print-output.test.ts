@@ -1,7 +1,7 @@
 // The built print parts: each procedure page carries its live URL with a QR
 // code of exactly that URL, a running header and a sign-off sheet; the
 // handbook pages hold every procedure in order, with no colliding ids.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qrSvg } from '../../src/build/qr';
 import { formatDate } from '../../src/lib/dates';
 import { isDraft } from '../../src/lib/procedure/status';
@@ -9,8 +9,10 @@ import { stepFingerprint } from '../../src/lib/fingerprint';
 import { absoluteUrl, cssString, DRAFT_FOOTER, newestDate, procedureRunningText } from '../../src/lib/print';
 import { printableSite } from '../../src/lib/print-site';
 import { paths } from '../../src/lib/urls';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { DIST, readPage } from '../helpers/dist';
+import { buildFixture, type FixtureBuild } from '../helpers/fixture-build';
 import { attr, select, selectAll, source, text } from '../helpers/dom';
 import { categories, loadProcedures } from '../helpers/procedures';
 
@@ -120,6 +122,35 @@ describe('the printable handbook', () => {
         const listed = selectAll(html, 'span.toc-code').map(text).includes(p.data.code);
         expect(listed, `${category.id} lists ${p.data.code}`).toBe(p.data.category === category.id);
       }
+    }
+  });
+});
+
+// The main build has no public address (CI sets none), so the paper links and
+// QR codes are checked here, on a build that names one.
+describe('paper copies of a build with SOP_SITE', () => {
+  const SITE_URL = 'https://sop.example.com';
+  let build: FixtureBuild;
+  beforeAll(() => {
+    build = buildFixture(['small-valid.mdx'], { SOP_SITE: `${SITE_URL}/`, SOP_NO_CHROMIUM: '1' });
+  }, 300_000);
+  afterAll(() => {
+    if (build?.outDir) rmSync(join(build.outDir, '..'), { recursive: true, force: true });
+  });
+
+  it('print the page address and its QR code, on procedure pages and others', async () => {
+    expect(build.status, build.output).toBe(0);
+    for (const [page, path] of [
+      ['procedures/corporate/small-valid/', paths.procedure('corporate/small-valid')],
+      ['', paths.home()],
+    ] as const) {
+      const html = readPage(page, build.outDir);
+      const url = absoluteUrl(SITE_URL, '/', path);
+      expect(url.startsWith(`${SITE_URL}/`), url).toBe(true);
+      const block = select(html, '[data-print-source]');
+      expect(block, page).toBeDefined();
+      expect(selectAll(block!, 'p.print-url').map(text), page).toContain(url);
+      expect(source(html, block!), page).toContain(await qrSvg(url));
     }
   });
 });
