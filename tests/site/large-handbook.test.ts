@@ -1,9 +1,16 @@
 // A handbook past the navigation's limit (src/lib/site-nav.ts): every page
 // lists the procedures of its own category only, and links to the others.
+// Built without Chromium, so its charts are left to the reader's browser,
+// which 一次打印全部 cannot carry over: it says so and prints nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNDRAWN_CHARTS_TEXT } from '../../src/lib/handbook-print-all';
+import { hasChromium, openBrowser } from '../helpers/browser';
+import { watchCsp } from '../helpers/csp';
+import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { NAV_FULL_LIMIT } from '../../src/lib/site-nav';
 import { buildSite, type SiteBuild } from '../helpers/fixture-build';
 import { readPage } from '../helpers/dist';
@@ -54,5 +61,34 @@ describe(`navigation of a handbook with more than ${NAV_FULL_LIMIT} procedures`,
     const nav = sidebar(readPage('', build.outDir));
     expect(procedureLinks(nav)).toEqual([]);
     expect(nav.match(/查看全部 \d+ 个流程 →/g)).toHaveLength(new Set(corpus.map((p) => p.path.split('/')[0])).size);
+  });
+  describe.skipIf(!hasChromium)('in Chromium', () => {
+    let browser: Browser;
+    let site: StaticSite;
+    beforeAll(async () => {
+      site = await serveStatic(build.outDir);
+      browser = await openBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await site?.close();
+    });
+
+    it('does not print a category in one go when its charts are drawn only on the volume pages', async () => {
+      expect(readPage('handbook/hotel/', build.outDir)).toContain('href="/handbook/hotel/2/"');
+      const context = await browser.newContext();
+      const watch = await watchCsp(context);
+      try {
+        const page = await context.newPage();
+        await page.goto(`${site.url}handbook/hotel/`);
+        await page.locator('handbook-print-all [data-print-all]').click();
+        const state = page.locator('handbook-print-all [data-state]');
+        await expect.poll(() => state.textContent()).toBe(UNDRAWN_CHARTS_TEXT);
+        expect(await page.evaluate(() => [document.documentElement.dataset.printed ?? null, document.querySelectorAll('.print-all-doc').length])).toEqual([null, 0]);
+        expect(watch.problems()).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
   });
 });

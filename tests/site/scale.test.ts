@@ -1,6 +1,7 @@
 // A handbook of 300 procedures built whole, as `npm run build` does it
 // (astro, pagefind, service worker): no page outgrows a phone, the precache
-// stays the shell and the index, and offline works at that size.
+// stays the shell and the index, offline works at that size, and a category
+// printed in volumes still prints in one click (一次打印全部).
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +9,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPrecache } from '../../src/build/precache';
 import { VOLUME_SIZE } from '../../src/lib/handbook-volumes';
+import { printAllLabel, printingText } from '../../src/lib/handbook-print-all';
+import { axeViolations, formatViolations } from '../helpers/axe';
 import { hasChromium, openBrowser } from '../helpers/browser';
+import { watchCsp } from '../helpers/csp';
+import { flat, pdfPages, savePdf } from '../helpers/pdf';
 import { ROOT } from '../helpers/content-files';
 import { contentCacheDir } from '../../src/lib/content-dir';
 import { readPage } from '../helpers/dist';
-import { attr, selectAll } from '../helpers/dom';
+import { attr, selectAll, text } from '../helpers/dom';
 import { buildSite } from '../helpers/site-build';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { syntheticCorpus, writeCorpus } from '../helpers/synthetic-corpus';
@@ -143,6 +148,145 @@ describe(`a handbook of ${COUNT} procedures`, () => {
           return Promise.all(search.results.slice(0, 3).map(async (r) => (await r.data()).url));
         })()`);
         expect(urls.length).toBeGreaterThan(0);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+  describe.skipIf(!hasChromium)('printing a category in volumes in one click', () => {
+    let browser: Browser;
+    let site: StaticSite;
+    beforeAll(async () => {
+      site = await serveStatic(dist);
+      browser = await openBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await site?.close();
+    });
+
+    /** The procedures of each of hotel's volume pages, in page order: what one click must print. */
+    const volumeTitles = () =>
+      pages()
+        .filter((f) => /^handbook\/hotel\/\d+\/index\.html$/.test(f))
+        .map((f) => Number(f.split('/')[2]))
+        .sort((a, b) => a - b)
+        .map((n) => selectAll(readPage(`handbook/hotel/${n}/`, dist), 'article.hb-procedure .hb-title').map((h) => text(h)));
+
+    it('puts every volume together as one binder, prints only that, and leaves the page as it was', { timeout: 300_000 }, async () => {
+      const volumes = volumeTitles();
+      const titles = volumes.flat();
+      const hotel = corpus.filter((p) => p.path.startsWith('hotel/'));
+      expect(volumes.length).toBeGreaterThan(1);
+      expect([...titles].sort()).toEqual(hotel.map((p) => p.data.title).sort());
+
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const watch = await watchCsp(context); // also stands in for the print dialog: print() counts in html[data-printed]
+      try {
+        const page = await context.newPage();
+        await page.goto(`${site.url}handbook/hotel/`);
+        const button = page.locator('handbook-print-all [data-print-all]');
+        await expect.poll(() => button.isVisible()).toBe(true);
+        expect(await button.textContent()).toBe(printAllLabel(volumes.length, titles.length));
+        expect(formatViolations(await axeViolations(page))).toBe('');
+        const before = await page.evaluate(() => ({
+          sheets: document.adoptedStyleSheets.length,
+          links: document.querySelectorAll('link[rel~="stylesheet"]').length,
+        }));
+
+        await button.click();
+        await page.waitForFunction(() => document.documentElement.dataset.printed === '1', undefined, { timeout: 120_000 });
+        expect(await page.locator('handbook-print-all [data-state]').textContent()).toBe(printingText(titles.length));
+        const assembled = await page.evaluate(() => {
+          const binder = document.querySelector('body > .print-all-doc')!;
+          const counts = new Map<string, number>();
+          for (const el of document.querySelectorAll('[id]')) counts.set(el.id, (counts.get(el.id) ?? 0) + 1);
+          return {
+            parts: [...binder.children].map((c) => c.className),
+            titles: [...binder.querySelectorAll('article.hb-procedure .hb-title')].map((h) => h.textContent ?? ''),
+            sections: [...binder.querySelectorAll('article.hb-procedure')].map((a) => a.id),
+            contents: [...binder.querySelectorAll('.hb-toc li a')].map((a) => a.getAttribute('href')),
+            covers: binder.querySelectorAll('.hb-cover').length,
+            glossaries: binder.querySelectorAll('.hb-glossary').length,
+            charts: binder.querySelectorAll('figure.chart svg').length,
+            styleElements: binder.querySelectorAll('style').length,
+            repeatedIds: [...counts].filter(([, n]) => n > 1).map(([id]) => id),
+          };
+        });
+        // Every procedure once, in order, numbered on; one cover, contents and glossary for the binder.
+        expect(assembled.titles).toEqual(titles);
+        expect(assembled.sections).toEqual(titles.map((_, i) => `hb-${i + 1}`));
+        expect(assembled.contents).toEqual(titles.map((_, i) => `#hb-${i + 1}`));
+        expect(assembled.parts[0]).toContain('hb-cover');
+        expect(assembled.parts[1]).toContain('hb-toc');
+        expect(assembled.parts.at(-1)).toContain('hb-glossary');
+        expect([assembled.covers, assembled.glossaries]).toEqual([1, 1]);
+        expect(assembled.charts).toBeGreaterThanOrEqual(titles.length);
+        expect(assembled.styleElements).toBe(0);
+        expect(assembled.repeatedIds).toEqual([]);
+
+        // On paper only the binder: not the list page, not the site's chrome.
+        await page.emulateMedia({ media: 'print' });
+        const shown = await page.evaluate(() => ({
+          others: [...document.body.children].filter((c) => !c.matches('.print-all-doc') && getComputedStyle(c).display !== 'none').map((c) => c.tagName),
+          binder: getComputedStyle(document.querySelector('.print-all-doc')!).display,
+          // The running header of each procedure (its <style> came over as a constructed sheet).
+          headers: document.adoptedStyleSheets.flatMap((s) => [...s.cssRules]).filter((r) => r.cssText.startsWith('@page hb-')).length,
+          signoff: [...document.querySelectorAll('.print-all-doc .signoff-sheet')].filter((s) => getComputedStyle(s).display !== 'none').length,
+        }));
+        expect(shown).toEqual({ others: [], binder: 'block', headers: titles.length, signoff: 0 });
+        // 每个流程后附阅读确认签字表, as on a volume page.
+        await page.evaluate(() => void ((document.getElementById('print-signoff') as HTMLInputElement).checked = true));
+        expect(
+          await page.evaluate(() => [...document.querySelectorAll('.print-all-doc .signoff-sheet')].filter((s) => getComputedStyle(s).display !== 'none').length),
+        ).toBe(titles.length);
+        await page.evaluate(() => void ((document.getElementById('print-signoff') as HTMLInputElement).checked = false));
+
+        const printed = pdfPages(savePdf(await page.pdf({ format: 'A4', preferCSSPageSize: true }))).map(flat);
+        expect(printed[0]).toContain('酒店前厅');
+        expect(printed[0]).toContain(`收录流程${titles.length}个`);
+        expect(printed[1]).toContain('目录');
+        const whole = printed.join('\n');
+        for (const title of [titles[0]!, titles.at(-1)!]) expect(whole).toContain(flat(title));
+        expect(whole).not.toContain('一次打印全部');
+        expect(whole).not.toContain('各册');
+        // Each procedure's running header, as its volume prints it.
+        expect(printed.find((p) => p.includes(flat(titles.at(-1)!)) && p.startsWith(`${titles.length}.`))).toBeDefined();
+
+        await page.emulateMedia({ media: 'screen' });
+        await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+        const after = await page.evaluate(() => ({
+          binder: document.querySelectorAll('.print-all-doc').length,
+          sheets: document.adoptedStyleSheets.length,
+          links: document.querySelectorAll('link[rel~="stylesheet"]').length,
+          printOnly: document.documentElement.dataset.printOnly ?? null,
+        }));
+        expect(after).toEqual({ binder: 0, ...before, printOnly: null });
+        expect(watch.problems()).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('says so and prints nothing when a volume does not load', async () => {
+      const context = await browser.newContext();
+      const watch = await watchCsp(context);
+      try {
+        const page = await context.newPage();
+        await page.route('**/handbook/hotel/2/', (route) => route.fulfill({ status: 503, body: '' }));
+        await page.goto(`${site.url}handbook/hotel/`);
+        await page.locator('handbook-print-all [data-print-all]').click();
+        await page.waitForFunction(() => document.querySelector('handbook-print-all [data-state]')?.textContent?.includes('没有打印'));
+        expect(await page.locator('handbook-print-all [data-state]').textContent()).toContain('第 2 册没能载入(服务器回答 503)');
+        expect(
+          await page.evaluate(() => ({
+            printed: document.documentElement.dataset.printed ?? null,
+            binder: document.querySelectorAll('.print-all-doc').length,
+            sheets: document.adoptedStyleSheets.length,
+          })),
+        ).toEqual({ printed: null, binder: 0, sheets: 0 });
+        expect(await page.locator('handbook-print-all [data-print-all]').isEnabled()).toBe(true);
+        expect(watch.problems()).toEqual([]);
       } finally {
         await context.close();
       }
