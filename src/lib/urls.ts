@@ -21,6 +21,8 @@ export const paths = {
   learningPath: (id: string) => `paths/${id}/`,
   quiz: (procedureId: string) => `quiz/${procedureId}/`,
   trainer: () => 'trainer/',
+  /** 本机离线内容: the sets and pages this device keeps for offline use. */
+  kept: () => 'kept/',
   /** The SOP owner's desk: open questions, reviews due, decisions. */
   desk: () => 'desk/',
   quizSheet: (procedureId: string) => `trainer/procedures/${procedureId}/`,
