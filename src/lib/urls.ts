@@ -23,6 +23,8 @@ export const paths = {
   trainer: () => 'trainer/',
   /** 本机离线内容: the sets and pages this device keeps for offline use. */
   kept: () => 'kept/',
+  /** The word groups search treats as one (src/pages/search-synonyms.json.ts): one file, not a copy in every page. */
+  searchSynonyms: () => 'search-synonyms.json',
   /** The SOP owner's desk: open questions, reviews due, decisions. */
   desk: () => 'desk/',
   quizSheet: (procedureId: string) => `trainer/procedures/${procedureId}/`,
