@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from './client/storage';
+import { memoryStorage } from '../../tests/helpers/memory-storage';
 import { keptRowText, keptSetsRecord, summarizeKept, urlsToDrop, type KeptSets } from './offline-sets';
 
-const memory = () => {
-  const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k), map };
-};
 
 const sets: KeptSets = {
   '/categories/hotel/': { title: '酒店接待', what: '本类', urls: ['/procedures/hotel/a/', '/procedures/hotel/b/', '/quiz/hotel/a/'], savedAt: '2026-12-01T08:00:00.000Z' },
@@ -14,7 +11,7 @@ const sets: KeptSets = {
 
 describe('the kept-sets record', () => {
   it('keeps the valid sets of a damaged record and says how many it dropped', () => {
-    const storage = memory();
+    const storage = memoryStorage();
     const store = createStore(storage, '/');
     storage.setItem(
       store.key(keptSetsRecord),
@@ -39,7 +36,7 @@ describe('the kept-sets record', () => {
 
   it('resets a record that is not JSON, or of another version', () => {
     for (const raw of ['{', JSON.stringify({ v: 2, data: sets }), JSON.stringify({ v: 1, data: [] })]) {
-      const storage = memory();
+      const storage = memoryStorage();
       const store = createStore(storage, '/sop/');
       storage.setItem(store.key(keptSetsRecord), raw);
       expect(store.read(keptSetsRecord)).toMatchObject({ status: 'reset', value: {} });
