@@ -2,7 +2,7 @@
 // page a reader has opened also works offline, and the pages that lead to
 // every procedure; not the procedures themselves, whose number has no limit.
 // - Shell pages (SHELL_PAGES): home, categories, roles, glossary, search, the
-//   change log, the offline notice and 404. Every other page is cached when
+//   change log, the offline notice, 本机离线内容 and 404. Every other page is cached when
 //   the reader opens it, or when they keep a category for offline.
 // - Public files and the search index, whole.
 // - Of the bundler's output (_astro/), what any page references, following
@@ -25,6 +25,7 @@ export const SHELL_PAGES: readonly RegExp[] = [
   /^index\.html$/,
   /^404\.html$/,
   /^offline\/index\.html$/,
+  /^kept\/index\.html$/,
   /^search\/index\.html$/,
   /^glossary\/index\.html$/,
   /^changes\/index\.html$/,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CHANGE_LABEL,
+  changedLines,
   changedRecord,
   diffRevisions,
   dismissChanges,
@@ -135,5 +136,27 @@ describe('recordVisit', () => {
     recordVisit(l, s, v2);
     dismissChanges(s);
     expect(recordVisit(l, s, v2).changed).toEqual({});
+  });
+});
+
+describe('changedLines', () => {
+  const digest = {
+    'hotel/a': { title: '换房程序', href: '/procedures/hotel/a/', latest: '1.1 版 · 2026-11-02:新增话术' },
+    'hotel/b': { title: '团队入住', href: '/procedures/hotel/b/' },
+    'hotel/c': { title: '叫早', href: '/procedures/hotel/c/' },
+    'spa/x': { title: 42, href: '/procedures/spa/x/' },
+    'spa/y': { title: '外链', href: 'https://elsewhere.example/' },
+  };
+
+  it('lists the changed procedures in the digest order, each with its kind and latest change', () => {
+    expect(changedLines(digest, { 'hotel/c': 'added', 'hotel/a': 'changed' })).toEqual([
+      { kind: 'changed', title: '换房程序', href: '/procedures/hotel/a/', latest: '1.1 版 · 2026-11-02:新增话术' },
+      { kind: 'added', title: '叫早', href: '/procedures/hotel/c/' },
+    ]);
+  });
+
+  it('leaves out malformed entries and ids the digest does not know, and takes nothing from a broken digest', () => {
+    expect(changedLines(digest, { 'spa/x': 'changed', 'spa/y': 'added', 'gone/z': 'changed' })).toEqual([]);
+    for (const broken of [null, [], 'x', 3]) expect(changedLines(broken, { 'hotel/a': 'changed' })).toEqual([]);
   });
 });

@@ -31,6 +31,21 @@ export const changedRecord: RecordType<ChangedSince> = {
   parse: (data) => keepValid(data, isKind),
 };
 
+/** change-digest.json: procedure id → what its line in the list shows. In handbook order. */
+export type ChangeDigest = Record<string, { title: string; href: string; latest?: string }>;
+
+/** The lines of the list: the changed procedures the digest knows, in its order; a malformed entry is left out. */
+export function changedLines(digest: unknown, changed: ChangedSince): { kind: ChangeKind; title: string; href: string; latest?: string }[] {
+  if (typeof digest !== 'object' || digest === null || Array.isArray(digest)) return [];
+  return Object.entries(digest as Record<string, unknown>).flatMap(([id, entry]) => {
+    const kind = changed[id];
+    if (!kind || typeof entry !== 'object' || entry === null) return [];
+    const { title, href, latest } = entry as Record<string, unknown>;
+    if (typeof title !== 'string' || typeof href !== 'string' || !href.startsWith('/')) return [];
+    return [{ kind, title, href, ...(typeof latest === 'string' && { latest }) }];
+  });
+}
+
 /** The badge beside a procedure that changed since the last visit. */
 export const CHANGE_LABEL: Record<ChangeKind, string> = { added: '新增', changed: '有更新' };
 

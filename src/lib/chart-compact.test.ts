@@ -23,6 +23,7 @@ const chart = [
   '</g><g class="nodes"><a href="#step-a" class="chart-node-link"><g class="node default kind-task" id="c-flowchart-s_a-0" data-look="classic" transform="translate(92.0078125, 33.25)" data-step-id="a">',
   '<rect class="basic label-container" style="" x="-70.0041" y="-21.25" width="140.0041" height="42.5"></rect>',
   '<g class="label" style="" transform="translate(-60, -11.25)"><rect></rect><foreignObject width="120.001" height="22.5"><div xmlns="http://www.w3.org/1999/xhtml" style="display: table; white-space: nowrap; line-height: 1.5;"><span class="nodeLabel"><p>核对 &lt;预订&gt;</p></span></div></foreignObject></g>',
+  '<g class="label" transform="translate(-60, -11.25)"><foreignObject width="120" height="45"><div xmlns="http://www.w3.org/1999/xhtml" style="display: table; white-space: break-spaces; line-height: 1.5; max-width: 180px; text-align: center; width: 120px;"><span class="nodeLabel"><p>一个很长的步骤标题换行</p></span></div></foreignObject></g>',
   '</g></a></g></g></g>',
   '<defs><filter id="c-drop-shadow"><feDropShadow dx="4" dy="4"></feDropShadow></filter></defs>',
   '<linearGradient id="c-gradient"><stop offset="0%" stop-color="#2f5d8a"></stop></linearGradient>',
@@ -40,10 +41,19 @@ describe('compactChartSvg', () => {
     expect(out).toContain('marker-end="url(#c_flowchart-v2-pointEnd)"');
   });
 
-  it('keeps ids, links, step ids, the edge id the walkthrough reads, and the text', () => {
-    for (const kept of ['id="c-L_s_a_s_b_0"', 'data-id="L_s_a_s_b_0"', 'href="#step-a"', 'data-step-id="a"', 'id="c-flowchart-s_a-0"', '<p>核对 &lt;预订></p>', 'aria-label="流程图"']) {
+  it('keeps node ids, links, step ids, the edge data-id the walkthrough reads, and the text', () => {
+    for (const kept of ['data-id="L_s_a_s_b_0"', 'href="#step-a"', 'data-step-id="a"', 'id="c-flowchart-s_a-0"', '<p>核对 &lt;预订></p>', 'aria-label="流程图"']) {
       expect(out).toContain(kept);
     }
+    // An edge's id points nowhere: only its data-id is read.
+    expect(out).not.toContain('id="c-L_s_a_s_b_0"');
+  });
+
+  it("leaves to chart.css what every label box shares, keeps what a wrapped one changes, and drops the labels' namespace", () => {
+    const boxes = elements(out, (_, parent) => parent?.tagName === 'foreignObject').map((el) => el.properties.style);
+    expect(boxes).toEqual(['display:table', 'display:table;white-space:break-spaces;max-width:180px;width:120px']);
+    expect(out).not.toContain('http://www.w3.org/1999/xhtml');
+    expect(out).toContain('xmlns="http://www.w3.org/2000/svg"');
   });
 
   it("gives the chart's own id to every id Mermaid left without it, references too", () => {
@@ -56,7 +66,6 @@ describe('compactChartSvg', () => {
     expect(out).not.toMatch(/data-look|data-et|data-edge|style=""|style=";"/);
     expect(out).toContain('class="edge-thickness-normal edge-pattern-solid flowchart-link"');
     expect(elements(out, (el) => el.tagName === 'rect').map((el) => el.properties.className)).toEqual([['basic', 'label-container']]);
-    expect(out).toContain('style="display:table;white-space:nowrap;line-height:1.5"');
   });
 
   it('rounds coordinates to 0.01 and never shrinks a size or the drawing box', () => {

@@ -9,12 +9,18 @@ import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { definedIds, parseFragment, scopeTree, serialize } from './scope-ids';
 
 /** Part of the chart cache key: a change here must draw the charts again. */
-export const CHART_COMPACT_VERSION = 2;
+export const CHART_COMPACT_VERSION = 3;
 
 /** Definitions that draw only where something points at them by id. */
 const REFERENCED_ONLY = new Set(['marker', 'filter', 'linearGradient', 'radialGradient', 'pattern', 'clipPath', 'mask', 'symbol']);
 /** Attributes Mermaid writes for its own editor; nothing on the site reads them. */
 const EDITOR_ONLY = ['dataLook', 'dataEt', 'dataEdge'];
+/**
+ * Label box declarations Mermaid writes on every label; chart.css sets the
+ * same for every label (`.chart svg foreignObject > div`), so only a label
+ * that differs (a wrapped one: break-spaces) keeps its own.
+ */
+export const LABEL_DEFAULTS: Readonly<Record<string, string>> = { 'white-space': 'nowrap', 'line-height': '1.5', 'text-align': 'center' };
 /** Geometry attributes (hast property names) whose numbers are rounded. */
 const GEOMETRY = ['d', 'points', 'transform', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'width', 'height', 'viewBox', 'refX', 'refY'];
 /** Sizes that must never shrink: a label box a hair narrower than its text would clip it. */
@@ -45,11 +51,28 @@ function referencedIds(tree: Parents): Set<string> {
   return ids;
 }
 
-function compactProperties(node: Element): void {
+/** A label box's inline style, less what chart.css already gives every label. */
+function labelStyle(style: string): string {
+  return style
+    .split(';')
+    .filter((declaration) => {
+      const [name, value] = declaration.split(':') as [string, string | undefined];
+      return LABEL_DEFAULTS[name] !== value;
+    })
+    .join(';');
+}
+
+function compactProperties(node: Element, parent: Parents | undefined): void {
   const props: Properties = node.properties;
   for (const name of EDITOR_ONLY) delete props[name];
+  const inLabel = parent?.type === 'element' && parent.tagName === 'foreignObject';
+  // Inline HTML needs no namespace: the parser puts foreignObject's children in HTML's.
+  if (inLabel) delete props.xmlns;
+  // An edge is found by data-id (the walkthrough's trail); its id points nowhere.
+  if (typeof props.dataId === 'string' && Array.isArray(props.className) && props.className.includes('flowchart-link')) delete props.id;
   if (typeof props.style === 'string') {
-    const style = props.style.replace(/\s*([:;])\s*/g, '$1').replace(/^;+|;+$/g, '');
+    let style = props.style.replace(/\s*([:;])\s*/g, '$1').replace(/^;+|;+$/g, '');
+    if (inLabel) style = labelStyle(style);
     if (style) props.style = style;
     else delete props.style;
   }
@@ -71,7 +94,7 @@ function compactProperties(node: Element): void {
   }
 }
 
-/** A Mermaid SVG, smaller, drawing the same picture with the same ids, classes and links. */
+/** A Mermaid SVG, smaller, drawing the same picture (with chart.css) with the same classes and links. */
 export function compactChartSvg(svg: string): string {
   const tree = parseFragment(svg);
   const used = referencedIds(tree);
@@ -84,7 +107,7 @@ export function compactChartSvg(svg: string): string {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
-    compactProperties(node);
+    compactProperties(node, parent);
     return CONTINUE;
   });
   // A <defs> emptied above by its last filter going.

@@ -9,6 +9,8 @@ import { paths } from './urls';
 
 export const NAV_FULL_LIMIT = 60;
 export const NAV_CATEGORY_WINDOW = 30;
+/** Past NAV_FULL_LIMIT, the home page shows this many of each category, then links to the category page. */
+export const HOME_CATEGORY_PREVIEW = 8;
 
 export interface NavProcedure {
   id: string;

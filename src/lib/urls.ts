@@ -21,6 +21,12 @@ export const paths = {
   learningPath: (id: string) => `paths/${id}/`,
   quiz: (procedureId: string) => `quiz/${procedureId}/`,
   trainer: () => 'trainer/',
+  /** 本机离线内容: the sets and pages this device keeps for offline use. */
+  kept: () => 'kept/',
+  /** The word groups search treats as one (src/pages/search-synonyms.json.ts): one file, not a copy in every page. */
+  searchSynonyms: () => 'search-synonyms.json',
+  /** Title, page and latest change of each procedure, for "changed since your last visit" (src/pages/change-digest.json.ts). */
+  changeDigest: () => 'change-digest.json',
   /** The SOP owner's desk: open questions, reviews due, decisions. */
   desk: () => 'desk/',
   quizSheet: (procedureId: string) => `trainer/procedures/${procedureId}/`,

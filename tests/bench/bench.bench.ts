@@ -1,7 +1,8 @@
 // npm run bench: what users feel, measured. (a) Page weight of the real site
 // (dist/, built just before); (b) build scale: synthetic corpora built cold
 // (empty chart and Astro caches) and warm; (c) search: time to first results
-// in Chromium. Prints one table, checks the targets, writes bench-results/*.json.
+// in Chromium; (d) unused CSS of a few pages (Chromium's CSS coverage).
+// Prints one table, checks the targets, writes bench-results/*.json.
 //
 // BENCH_SIZES=100 npm run bench runs a quicker, smaller scale test.
 import { execSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { serveStatic } from '../helpers/static-server';
 import { BUDGET, builtProcedurePages, pageWeight, type PageWeight } from '../helpers/page-weight';
 import { syntheticCorpus, validateSynthetic, writeCorpus } from '../helpers/synthetic-corpus';
 import { folderBytes, measure, type Measured } from './measure';
+import { cssCoverage } from './css-coverage';
 import { planPrecache } from '../../src/build/precache';
 import { statSync } from 'node:fs';
 
@@ -252,6 +254,8 @@ it('benchmark', async () => {
 
   // (c) Search on the real site.
   const search = browser ? [...(await searchTimings(browser, DIST, '真实站点', REAL_QUERIES)), ...searchSynthetic] : [];
+  // (d) Unused CSS on the real site.
+  const coverage = browser ? await cssCoverage(browser, DIST) : [];
   await browser?.close();
 
   // Targets.
@@ -378,6 +382,17 @@ it('benchmark', async () => {
     `(c) 搜索:到第一条结果的时间(Chromium;冷 = 新页面首次搜索,含加载 Pagefind 与索引)`,
     ['站点', '查询', '结果数', '冷', '热'],
     ...search.map((t) => [t.site, t.query, String(t.results), `${t.coldMs.toFixed(0)} ms`, `${t.warmMs.toFixed(0)} ms`]),
+    `(d) 未使用的 CSS(Chromium CSS 覆盖率;1280×900 屏幕,加载到网络空闲;打印、深色、手机与未打开的对话框的规则都算未使用)`,
+    ['页面', 'CSS 共计', '未使用', '未使用最多的样式表'],
+    ...coverage.map((c) => [
+      c.page || '首页',
+      kb(c.bytes),
+      `${kb(c.unusedBytes)}(${((c.unusedBytes / c.bytes) * 100).toFixed(0)}%)`,
+      c.sheets
+        .slice(0, 3)
+        .map((sheet) => `${sheet.sheet.replace(/^\/_astro\//, '')} ${kb(sheet.unusedBytes)}/${kb(sheet.bytes)}`)
+        .join(','),
+    ]),
     `目标`,
     ['项目', '实测', '目标', '结果'],
     ...targets.map((t) => [t.name, t.value, t.target, t.met ? '✓ 达到' : '✗ 未达到']),
@@ -402,6 +417,7 @@ it('benchmark', async () => {
       })),
     })),
     search,
+    cssCoverage: coverage,
     targets,
     table,
   };

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, servedInBrowser } from '../helpers/browser';
-import { readPage } from '../helpers/dist';
+import { pageText, readPage } from '../helpers/dist';
+import { parse, select, text as textContent } from '../helpers/dom';
 import { loadProcedures } from '../helpers/procedures';
 import { contentProcedures } from '../helpers/quizzes';
 import { readYamlList } from '../helpers/content-files';
@@ -17,17 +18,19 @@ const roles = readYamlList('roles.yaml') as { id: string; name: string }[];
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 const BATH = procedures.find((p) => p.data.variants.length > 1)!;
-const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+// A page's text as the DOM has it (entities decoded), whitespace squashed.
+const text = (html: string) => textContent(parse(html)).replace(/\s+/g, ' ');
+const link = (html: string, href: string) => select(html, `a[href=${JSON.stringify(href)}]`);
 
 describe('role pages', () => {
   it('list every procedure that names the role, and say plainly when it has no step there', () => {
     for (const role of roles) {
       const html = readPage(paths.role(role.id));
       for (const p of procedures.filter((x) => x.data.roles.includes(role.name))) {
-        expect(html, `${role.name}: ${p.id}`).toContain(`href="/${paths.procedure(p.id)}"`);
+        expect(link(html, `/${paths.procedure(p.id)}`), `${role.name}: ${p.id}`).toBeDefined();
         const own = p.data.steps.filter((s) => s.role === role.name);
         if (own.length === 0) expect(text(html), `${role.name}: ${p.id}`).toContain(`本流程把“${role.name}”列为角色,但没有把任何步骤指派给它`);
-        for (const step of own) expect(html).toContain(`#step-${step.id}"`);
+        for (const step of own) expect(select(html, `a[href=${JSON.stringify(`/${paths.procedure(p.id)}#step-${step.id}`)}]`), step.id).toBeDefined();
       }
     }
   });
@@ -49,13 +52,14 @@ describe('the trainer page', () => {
     const html = readPage(paths.trainer());
     for (const p of procedures) {
       const start = (p.data.steps.find((s) => s.kind === 'start') ?? p.data.steps[0]!).id;
-      expect(html, p.id).toContain(`href="/${paths.procedure(p.id)}?walk=${start}"`);
+      expect(link(html, `/${paths.procedure(p.id)}?walk=${start}`), p.id).toBeDefined();
       const quiz = quizzes.find((q) => q.id === p.id)!.quiz;
-      expect(html.includes(`href="/${paths.quizSheet(p.id)}"`), p.id).toBe(quiz.length > 0);
+      expect(link(html, `/${paths.quizSheet(p.id)}`) !== undefined, p.id).toBe(quiz.length > 0);
     }
-    expect(text(html)).toMatch(/PageDown/);
-    expect(text(html)).toContain('翻页笔');
-    expect(readPage('')).toMatch(/演示模式/);
+    // Said on the page, not just in a script's key map.
+    expect(pageText(html)).toContain('PageDown');
+    expect(pageText(html)).toContain('翻页笔');
+    expect(pageText(readPage(''))).toContain('演示模式');
   });
 });
 
@@ -147,7 +151,7 @@ describe.skipIf(!hasChromium)('first minutes in Chromium', () => {
   });
 
   it('a glossary term shows its definition in place, with the glossary link inside, by touch or keyboard', async () => {
-    const page = await open(paths.procedure(procedures.find((p) => readPage(paths.procedure(p.id)).includes('class="term"'))!.id));
+    const page = await open(paths.procedure(procedures.find((p) => select(readPage(paths.procedure(p.id)), 'main button.term'))!.id));
     const term = page.locator('main button.term').first();
     const popover = page.locator(`[id="${await term.getAttribute('popovertarget')}"]`);
     const url = page.url();

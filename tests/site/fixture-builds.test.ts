@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, npmBuildFixture, type FixtureBuild } from '../helpers/fixture-build';
 import { chartsOf, readPage } from '../helpers/dist';
+import { select, selectAll, text } from '../helpers/dom';
 import { hasChromium, openBrowser } from '../helpers/browser';
 import { serveStatic } from '../helpers/static-server';
 import { INSTALL_HINT } from '../../src/build/chromium';
@@ -50,7 +51,14 @@ describe('a build without Chromium', () => {
     expect(lastLine).toContain('没有可用的 Chromium');
     expect(lastLine).toContain(`修复:${INSTALL_HINT}`);
     const html = readPage('procedures/corporate/small-valid/', build.outDir);
-    expect(html).toContain('<mermaid-fallback>');
+    // Each chart frame holds the fallback with the chart's Mermaid source, to draw in the browser.
+    const frames = selectAll(html, 'figure.chart [data-chart]');
+    expect(frames.length).toBeGreaterThan(0);
+    for (const frame of frames) {
+      const source = select(frame, ':scope > mermaid-fallback > pre[data-mermaid-source]');
+      expect(source, 'mermaid-fallback > pre[data-mermaid-source] in the chart frame').toBeDefined();
+      expect(text(source!)).toContain('s_lead_guest');
+    }
     expect(chartsOf(html)[0]!.svg).toBe(false);
   });
 

@@ -41,7 +41,7 @@ describe('the service worker and web app manifest in the build', () => {
     const plan = planPrecache(DIST);
     expect(urls).toEqual(plan.files);
     const pages = plan.files.filter((f) => f.endsWith('.html'));
-    const shell = ['index.html', '404.html', 'offline/index.html', 'search/index.html', 'glossary/index.html', 'changes/index.html', 'roles/index.html'];
+    const shell = ['index.html', '404.html', 'offline/index.html', 'search/index.html', 'glossary/index.html', 'changes/index.html', 'roles/index.html', 'kept/index.html'];
     for (const page of shell) expect(pages).toContain(page);
     for (const category of new Set(procedures.map((p) => p.data.category))) expect(pages).toContain(`categories/${category}/index.html`);
     // Exactly the shell, the categories and the role pages: nothing that grows with the procedures.
@@ -287,6 +287,76 @@ describe.skipIf(!hasChromium)('offline in Chromium (site at /)', () => {
       await expect.poll(() => state.textContent()).toContain('还没有保存到本机');
       await page.goto(`${again.url}procedures/${members.at(-1)!.id}/`);
       expect(await heading(page)).toBe('这一页没有离线副本');
+    } finally {
+      await fresh.close();
+      await again.close();
+    }
+  });
+
+  it('lists every kept set on 本机离线内容, from the cache, offline too, and lets one go there', { timeout: 180_000 }, async () => {
+    const again = await serveStatic(DIST);
+    const fresh = await browser.newContext();
+    try {
+      const categories = [...new Set(procedures.map((p) => p.data.category))];
+      expect(categories.length).toBeGreaterThan(2);
+      const page = await fresh.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      // One stored set is damaged: it is dropped, with a notice, and the others are kept.
+      await page.goto(`${again.url}kept/`);
+      await waitForOfflineCopy(page);
+      const list = page.locator('offline-kept');
+      await expect.poll(() => list.locator('[data-state]').textContent()).toContain('本机还没有保存任何流程页面');
+      const [first, second] = categories as [string, string];
+      for (const category of [first, second]) {
+        await page.goto(`${again.url}categories/${category}/`);
+        await page.locator('offline-keep [data-keep]').click();
+        await page.waitForFunction(() => document.querySelector('offline-keep [data-state]')?.textContent?.includes('已全部保存到本机'));
+      }
+      // A page of a third category, only opened: listed apart from the sets.
+      const third = categories[2]!;
+      const opened = procedures.find((p) => p.data.category === third)!;
+      await page.goto(`${again.url}procedures/${opened.id}/`);
+      const key = scopedKey('/', 'offline-sets');
+      await page.evaluate((k) => {
+        const record = JSON.parse(localStorage.getItem(k)!);
+        record.data['/categories/broken/'] = { title: 42 };
+        localStorage.setItem(k, JSON.stringify(record));
+      }, key);
+
+      await fresh.setOffline(true);
+      await page.goto(`${again.url}kept/`, { waitUntil: 'domcontentloaded' });
+      expect(await heading(page)).toBe('本机离线内容');
+      await page.waitForFunction(() => document.querySelector('app-status [role="status"]')?.textContent?.includes('本机离线内容列表中有 1 条记录已损坏'));
+      const rows = list.locator('li');
+      await expect.poll(() => rows.count()).toBe(3);
+      expect(await rows.nth(2).locator('.offline-kept-title').textContent()).toBe('您打开过的其他页面');
+      expect(await rows.nth(2).locator('.offline-kept-what').textContent()).toMatch(/^1 个页面,共 \d+ KB。$/);
+      const nameOf = (id: string) => text(select(readPage(`categories/${id}/`), 'h1')!).trim();
+      const sizeOf = (id: string) => (pageData<string[]>(readPage(`categories/${id}/`), 'pages') ?? []).length;
+      // Newest first, each counted from the cache.
+      for (const [i, id] of [second, first].entries()) {
+        const row = rows.nth(i);
+        expect(await row.locator('a').textContent()).toBe(nameOf(id));
+        expect(await row.locator('a').getAttribute('href')).toBe(`/categories/${id}/`);
+        expect(await row.locator('.offline-kept-what').textContent()).toMatch(new RegExp(`^${sizeOf(id)} 个页面全部在本机,共 (?:\\d+ KB|[\\d.]+ MB)。$`));
+      }
+      expect(await list.locator('[data-state]').textContent()).toMatch(new RegExp(`^本机共保存 ${sizeOf(first) + sizeOf(second) + 1} 个页面`));
+
+      // Let the newer one go, here: its pages leave the device, the other set stays.
+      await rows.nth(0).getByRole('button', { name: `从本机移除:${nameOf(second)}` }).click();
+      await expect.poll(() => rows.count()).toBe(2);
+      expect(await rows.nth(0).locator('a').textContent()).toBe(nameOf(first));
+      const gone = procedures.find((p) => p.data.category === second)!;
+      const stays = procedures.find((p) => p.data.category === first)!;
+      await page.goto(`${again.url}procedures/${gone.id}/`, { waitUntil: 'domcontentloaded' });
+      expect(await heading(page)).toBe('这一页没有离线副本');
+      await page.goto(`${again.url}procedures/${stays.id}/`, { waitUntil: 'domcontentloaded' });
+      expect(await heading(page)).toBe(stays.data.title);
+      // The set's own box agrees.
+      await page.goto(`${again.url}categories/${second}/`, { waitUntil: 'domcontentloaded' });
+      await expect.poll(() => page.locator('offline-keep [data-state]').textContent()).toContain('还没有保存到本机');
+      expect(errors).toEqual([]);
     } finally {
       await fresh.close();
       await again.close();

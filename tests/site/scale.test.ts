@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPrecache } from '../../src/build/precache';
 import { VOLUME_SIZE } from '../../src/lib/handbook-volumes';
 import { printAllLabel, printingText } from '../../src/lib/handbook-print-all';
+import { HOME_CATEGORY_PREVIEW } from '../../src/lib/site-nav';
 import { axeViolations, formatViolations } from '../helpers/axe';
 import { hasChromium, openBrowser } from '../helpers/browser';
 import { watchCsp } from '../helpers/csp';
@@ -92,6 +93,19 @@ describe(`a handbook of ${COUNT} procedures`, () => {
     }
     // Every procedure of the category is in exactly one volume.
     expect(next - 1).toBe(hotel.length);
+  });
+
+  it('shows the start of each category on the home page, and links to the rest', () => {
+    const home = readPage('', dist);
+    for (const category of new Set(corpus.map((p) => p.path.split('/')[0]!))) {
+      const members = corpus.filter((p) => p.path.startsWith(`${category}/`));
+      const section = selectAll(home, 'main section').find((s) => selectAll(s, `h2 a[href="/categories/${category}/"]`).length === 1);
+      expect(section, category).toBeDefined();
+      const listed = selectAll(section!, '.procedure-list > li > a').map((a) => attr(a, 'href'));
+      expect(listed, category).toEqual(members.slice(0, Math.min(HOME_CATEGORY_PREVIEW, members.length)).map((p) => `/procedures/${idOf(p)}/`));
+      const more = selectAll(section!, `.procedure-more a[href="/categories/${category}/"]`);
+      expect(more.map((a) => text(a)), category).toEqual(members.length > HOME_CATEGORY_PREVIEW ? [expect.stringContaining(`全部 ${members.length} 个流程`)] : []);
+    }
   });
 
   it('precaches the shell and the search index only, well within the budget', () => {

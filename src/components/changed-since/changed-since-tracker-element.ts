@@ -2,7 +2,38 @@
 import { defineElement } from '../../lib/client/define';
 import { browserStore } from '../../lib/client/storage';
 import { announce } from '../../lib/client/notice';
-import { CHANGE_LABEL, dismissChanges, parseRevisions, recordVisit, RESET_NOTICE, type Revisions } from '../../lib/changed-since';
+import { CHANGE_LABEL, changedLines, dismissChanges, parseRevisions, recordVisit, RESET_NOTICE, type ChangedSince, type Revisions } from '../../lib/changed-since';
+
+/** Fills a "changed since your last visit" list from the digest; false when it could not. */
+async function fillList(list: HTMLElement, changed: ChangedSince): Promise<boolean> {
+  let digest: unknown;
+  try {
+    const response = await fetch(list.dataset.digest!);
+    if (!response.ok) return false;
+    digest = await response.json();
+  } catch {
+    return false;
+  }
+  const items = changedLines(digest, changed).map((line) => {
+    const li = document.createElement('li');
+    const badge = document.createElement('span');
+    badge.className = 'badge kind';
+    badge.textContent = CHANGE_LABEL[line.kind];
+    const link = document.createElement('a');
+    link.href = line.href;
+    link.textContent = line.title;
+    li.append(badge, link);
+    if (line.latest) {
+      const what = document.createElement('span');
+      what.className = 'what';
+      what.textContent = line.latest;
+      li.append(what);
+    }
+    return li;
+  });
+  list.querySelector('[data-changed-items]')!.replaceChildren(...items);
+  return items.length > 0;
+}
 
 class ChangedSinceTracker extends HTMLElement {
   private local = browserStore('local', import.meta.env.BASE_URL);
@@ -33,7 +64,7 @@ class ChangedSinceTracker extends HTMLElement {
       if (kind && label) label.textContent = CHANGE_LABEL[kind];
     }
     for (const list of document.querySelectorAll<HTMLElement>('[data-changed-list]')) {
-      list.hidden = !list.querySelector('[data-changed-id]:not([hidden])');
+      list.hidden = Object.keys(result.changed).length === 0 || !(await fillList(list, result.changed));
       list.querySelector('[data-changed-dismiss]')?.addEventListener('click', () => {
         dismissChanges(this.session);
         list.hidden = true;

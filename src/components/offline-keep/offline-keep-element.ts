@@ -1,10 +1,13 @@
 // <offline-keep>: see OfflineKeep.astro. The counts always come from the
 // cache, never from what was asked, so the line never claims a page it lacks.
 import { defineElement } from '../../lib/client/define';
-import { isQuotaError } from '../../lib/client/storage';
+import { browserStore, isQuotaError, writeNotice } from '../../lib/client/storage';
 import { readJson } from '../../lib/client/json';
 import { PAGES_CACHE } from '../../lib/offline-cache';
 import { keepPages, keptText, resultText } from '../../lib/offline-keep';
+import { keptSetsRecord, urlsToDrop } from '../../lib/offline-sets';
+
+const store = () => browserStore('local', import.meta.env.BASE_URL);
 
 class OfflineKeep extends HTMLElement {
   private urls: string[] = [];
@@ -71,7 +74,9 @@ class OfflineKeep extends HTMLElement {
         },
         (done) => this.say(`正在保存 ${done}/${this.urls.length}…`),
       );
-      await this.refresh(resultText(result, this.urls.length));
+      // Listed with the other kept sets (本机离线内容) once anything of it is on the device.
+      const listed = result.saved > 0 ? this.remember() : '';
+      await this.refresh([resultText(result, this.urls.length), listed].filter(Boolean).join(' '));
     } catch (error) {
       await this.refresh(isQuotaError(error) ? '存储空间已满,未能保存。' : '此浏览器不允许网页保存离线副本。');
     } finally {
@@ -80,10 +85,25 @@ class OfflineKeep extends HTMLElement {
     }
   }
 
+  /** Adds this set to the list of kept sets; says so when the list could not be written. */
+  private remember(): string {
+    const href = this.dataset.href ?? location.pathname;
+    const sets = store().read(keptSetsRecord).value;
+    const written = store().write(keptSetsRecord, {
+      ...sets,
+      [href]: { title: this.dataset.title ?? document.title, what: this.what, urls: this.urls, savedAt: new Date().toISOString() },
+    });
+    return writeNotice(written, '本机离线内容列表');
+  }
+
   private async drop() {
+    const href = this.dataset.href ?? location.pathname;
+    const { [href]: _dropped, ...others } = store().read(keptSetsRecord).value;
     const cache = await caches.open(PAGES_CACHE);
-    for (const url of this.urls) await cache.delete(url, { ignoreSearch: true });
-    await this.refresh();
+    // A page another kept set still needs stays on the device.
+    for (const url of urlsToDrop(others, href, this.urls)) await cache.delete(url, { ignoreSearch: true });
+    const written = store().write(keptSetsRecord, others);
+    await this.refresh(writeNotice(written, '本机离线内容列表'));
   }
 }
 

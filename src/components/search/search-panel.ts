@@ -3,7 +3,7 @@
 // when search is opened (or on the search page itself).
 import { SITE_EVENTS } from '../../lib/client/events';
 import { defineElement } from '../../lib/client/define';
-import { readJson } from '../../lib/client/json';
+import { paths } from '../../lib/urls';
 import { isDraft } from '../../lib/procedure/status';
 import { cleanQuery, trimExcerpt, type Location } from '../../lib/search-query';
 import {
@@ -76,16 +76,17 @@ function loadPagefind(): Promise<Pagefind> {
   return engine;
 }
 
-let synonymGroups: string[][] | undefined;
-function synonyms(): string[][] {
-  if (!synonymGroups) {
-    try {
-      const parsed = readJson<unknown>(document, '[data-json="search-synonyms"]', []);
-      synonymGroups = Array.isArray(parsed) ? parsed.filter((g): g is string[] => Array.isArray(g)) : [];
-    } catch {
-      synonymGroups = [];
-    }
-  }
+let synonymGroups: Promise<string[][]> | undefined;
+/** The word groups search treats as one (search-synonyms.json), fetched once with the index; none if it fails. */
+function synonyms(): Promise<string[][]> {
+  synonymGroups ??= fetch(`${BASE}${paths.searchSynonyms()}`)
+    .then((response) => (response.ok ? (response.json() as Promise<unknown>) : []))
+    .then((parsed) => (Array.isArray(parsed) ? parsed.filter((g): g is string[] => Array.isArray(g) && g.every((w) => typeof w === 'string')) : []))
+    .catch(() => {
+      // Tried again by the next search.
+      synonymGroups = undefined;
+      return [];
+    });
   return synonymGroups;
 }
 
@@ -213,6 +214,7 @@ class SearchPanel extends HTMLElement {
     this.list.setAttribute('aria-busy', 'true');
     if (!ready) this.say('正在载入搜索索引…');
     let pagefind: Pagefind;
+    const groups = synonyms();
     try {
       pagefind = await loadPagefind();
     } catch {
@@ -222,7 +224,7 @@ class SearchPanel extends HTMLElement {
       this.setState('error', clean.text);
       return;
     }
-    const plan = clean.empty ? undefined : planQuery(clean.text, synonyms());
+    const plan = clean.empty ? undefined : planQuery(clean.text, await groups);
     const options = filters ? { filters } : {};
     let found: Found[];
     let relaxed = false;
