@@ -68,8 +68,8 @@ const COMPONENTS: Target[] = [
     path: '',
     viewport: 'phone',
     open: async (page) => {
-      await page.locator('.nav-toggle summary').click();
-      await page.locator('.mobile-nav').waitFor({ state: 'visible' });
+      await page.locator('.nav-toggle').click();
+      await page.locator('nav.sidebar').waitFor({ state: 'visible' });
     },
   },
   ...(withVariants

@@ -129,9 +129,17 @@ describe.skipIf(!hasChromium)('pages in Chromium', () => {
 
   it('the phone menu opens the table of contents', async () => {
     const { page } = await open('', VIEWPORTS.phone);
-    expect(await page.locator('nav.sidebar').isVisible()).toBe(false);
-    await page.locator('.nav-toggle summary').click();
-    expect(await page.locator('.mobile-nav a', { hasText: '前厅迎宾与鞋吧服务流程' }).isVisible()).toBe(true);
+    const nav = page.locator('nav.sidebar');
+    expect(await page.locator('nav[aria-label^="手册目录"]').count(), 'one table of contents per page').toBe(1);
+    expect(await nav.isVisible()).toBe(false);
+    await page.locator('.nav-toggle').click();
+    await nav.locator('a', { hasText: '前厅迎宾与鞋吧服务流程' }).waitFor({ state: 'visible' });
+    // It covers the page below the header, and Escape closes it.
+    const box = (await nav.boundingBox())!;
+    expect(box.width).toBe(VIEWPORTS.phone.width);
+    expect(box.y + box.height).toBeGreaterThanOrEqual(VIEWPORTS.phone.height - 1);
+    await page.keyboard.press('Escape');
+    await nav.waitFor({ state: 'hidden' });
     await page.close();
   });
   describe.skipIf(!prerendered)('the swimlane view (按岗位分道)', () => {

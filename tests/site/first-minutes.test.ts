@@ -109,8 +109,9 @@ describe.skipIf(!hasChromium)('first minutes in Chromium', () => {
 
   it('phone menu links are at least 44 px tall', async () => {
     const page = await open(paths.procedure(procedures[0]!.id));
-    await page.locator('.nav-toggle summary').click();
-    const heights = await page.locator('.mobile-nav a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
+    await page.locator('.nav-toggle').click();
+    await page.locator('nav.sidebar').waitFor({ state: 'visible' });
+    const heights = await page.locator('nav.sidebar a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
     expect(heights.length).toBeGreaterThan(procedures.length);
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
     await page.close();

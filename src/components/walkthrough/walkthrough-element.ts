@@ -361,7 +361,7 @@ class SopWalkthrough extends HTMLElement {
     const button = (action: string, className: string, ...parts: (string | HTMLElement)[]) => {
       const el = document.createElement('button');
       el.type = 'button';
-      el.className = `walk-button ${className}`;
+      el.className = `tool-button walk-button ${className}`;
       el.dataset.walk = action;
       el.append(...parts);
       return el;
@@ -379,7 +379,7 @@ class SopWalkthrough extends HTMLElement {
     } else if (step.kind === 'end') {
       choices.push(
         span('walk-done', `演示完成:本次路径共 ${this.path.length} 步。`),
-        button('restart', 'primary', '重新开始'),
+        button('restart', 'is-primary', '重新开始'),
         button('exit', '', '返回页面'),
       );
     } else if (step.next !== undefined) {
