@@ -34,11 +34,12 @@ export const VIEWPORTS = {
  * The browser tests' one fixture: serves a built site and opens Chromium
  * around the tests of the describe block it is called in, and closes both
  * after. Read `served.browser` and `served.site` inside tests and hooks.
+ * `root` may be a function, for a site the file builds in its own beforeAll.
  */
-export function servedInBrowser(root: string = DIST, base?: string): { readonly browser: Browser; readonly site: StaticSite } {
+export function servedInBrowser(root: string | (() => string) = DIST, base?: string): { readonly browser: Browser; readonly site: StaticSite } {
   const served = {} as { browser: Browser; site: StaticSite };
   beforeAll(async () => {
-    served.site = await serveStatic(root, base);
+    served.site = await serveStatic(typeof root === 'function' ? root() : root, base);
     served.browser = await openBrowser();
   });
   afterAll(async () => {

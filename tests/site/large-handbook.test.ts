@@ -6,12 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element } from 'hast';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNDRAWN_CHARTS_TEXT } from '../../src/lib/handbook-print-all';
-import { hasChromium, openBrowser } from '../helpers/browser';
+import { hasChromium, servedInBrowser } from '../helpers/browser';
 import { watchCsp } from '../helpers/csp';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { NAV_FULL_LIMIT } from '../../src/lib/site-nav';
 import { buildSite, type SiteBuild } from '../helpers/fixture-build';
 import { readPage } from '../helpers/dist';
@@ -78,24 +76,15 @@ describe(`navigation of a handbook with more than ${NAV_FULL_LIMIT} procedures`,
     expect(selectAll(nav, 'a').filter((a) => SEE_ALL.test(text(a)))).toHaveLength(categories.length);
   });
   describe.skipIf(!hasChromium)('in Chromium', () => {
-    let browser: Browser;
-    let site: StaticSite;
-    beforeAll(async () => {
-      site = await serveStatic(build.outDir);
-      browser = await openBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await site?.close();
-    });
+    const served = servedInBrowser(() => build.outDir);
 
     it('does not print a category in one go when its charts are drawn only on the volume pages', async () => {
       expect(readPage('handbook/hotel/', build.outDir)).toContain('href="/handbook/hotel/2/"');
-      const context = await browser.newContext();
+      const context = await served.browser.newContext();
       const watch = await watchCsp(context);
       try {
         const page = await context.newPage();
-        await page.goto(`${site.url}handbook/hotel/`);
+        await page.goto(`${served.site.url}handbook/hotel/`);
         await page.locator('handbook-print-all [data-print-all]').click();
         const state = page.locator('handbook-print-all [data-state]');
         await expect.poll(() => state.textContent()).toBe(UNDRAWN_CHARTS_TEXT);

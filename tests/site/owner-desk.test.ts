@@ -1,17 +1,15 @@
 // The SOP owner's desk on the real handbook: it lists exactly the open notes
 // the content holds (counted here from the content files), links each to its
 // step, and prints as a meeting agenda with room for decision, name and date.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import type { Browser } from 'playwright-core';
 import { loadProcedures } from '../helpers/procedures';
 import { CONTENT } from '../helpers/content-files';
 import { DIST, readPage } from '../helpers/dist';
 import { attr, is, select, selectAll, text } from '../helpers/dom';
-import { hasChromium, openBrowser } from '../helpers/browser';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
+import { hasChromium, servedInBrowser } from '../helpers/browser';
 import { flat, pdfPages, savePdf } from '../helpers/pdf';
 
 const procedures = loadProcedures();
@@ -71,20 +69,11 @@ describe('the owner desk page', () => {
 });
 
 describe.skipIf(!hasChromium)('the desk printed as an agenda', () => {
-  let site: StaticSite;
-  let browser: Browser;
-  beforeAll(async () => {
-    site = await serveStatic(DIST);
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedInBrowser(DIST);
 
   it('prints every open question with lines for the decision, a name and a date', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}desk/`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.site.url}desk/`);
     await page.emulateMedia({ media: 'print' });
     const pages = pdfPages(savePdf(await page.pdf({ preferCSSPageSize: true })));
     const text = flat(pages.join('\n'));

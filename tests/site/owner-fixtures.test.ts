@@ -2,19 +2,17 @@
 // commits: a step-level diff per version, review dates against a pinned
 // "today", a resolved note, sign-off fingerprints, and a procedure written
 // without `next` that charts exactly like its explicit twin.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element, Nodes } from 'hast';
-import type { Browser } from 'playwright-core';
 import { buildSite, copyReferenceData, type SiteBuild } from '../helpers/fixture-build';
 import { ROOT, readMdx } from '../helpers/content-files';
 import { gitFixture } from '../helpers/git-fixture';
 import { readPage } from '../helpers/dist';
 import { attr, select, selectAll, source, text as textContent } from '../helpers/dom';
-import { hasChromium, openBrowser } from '../helpers/browser';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
+import { hasChromium, servedInBrowser } from '../helpers/browser';
 import { procedureSchema } from '../../src/lib/procedure/schema';
 import { stepFingerprint } from '../../src/lib/fingerprint';
 import { scopedKey } from '../../src/lib/client/storage';
@@ -157,20 +155,11 @@ describe('a fixture handbook in git', () => {
 });
 
 describe.skipIf(!hasChromium)('changed steps for a returning reader', () => {
-  let site: StaticSite;
-  let browser: Browser;
-  beforeAll(async () => {
-    site = await serveStatic(build.outDir);
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = servedInBrowser(() => build.outDir);
 
   it('highlights the steps changed since the version the reader last saw, and only then', async () => {
-    const page = await browser.newPage();
-    const url = `${site.url}procedures/corporate/changing/`;
+    const page = await served.browser.newPage();
+    const url = `${served.site.url}procedures/corporate/changing/`;
     await page.goto(url);
     // This browser last saw version 1.0.
     await page.evaluate((key) => {
@@ -185,7 +174,7 @@ describe.skipIf(!hasChromium)('changed steps for a returning reader', () => {
     expect(shown).toEqual(['step-greet', 'step-booked', 'step-check-id', 'step-register']);
 
     // A reader who first comes to the page at 1.1 sees no marks.
-    const fresh = await browser.newPage();
+    const fresh = await served.browser.newPage();
     await fresh.goto(url);
     await fresh.locator('changed-since-tracker').waitFor({ state: 'attached' });
     await fresh.waitForFunction((key) => localStorage.getItem(key) !== null, SEEN_KEY);

@@ -5,14 +5,13 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPrecache } from '../../src/build/precache';
 import { VOLUME_SIZE } from '../../src/lib/handbook-volumes';
 import { printAllLabel, printingText } from '../../src/lib/handbook-print-all';
 import { HOME_CATEGORY_PREVIEW } from '../../src/lib/site-nav';
 import { axeViolations, formatViolations } from '../helpers/axe';
-import { hasChromium, openBrowser } from '../helpers/browser';
+import { hasChromium, servedInBrowser } from '../helpers/browser';
 import { watchCsp } from '../helpers/csp';
 import { flat, pdfPages, savePdf } from '../helpers/pdf';
 import { ROOT } from '../helpers/content-files';
@@ -20,7 +19,6 @@ import { contentCacheDir } from '../../src/lib/content-dir';
 import { readPage } from '../helpers/dist';
 import { attr, selectAll, text } from '../helpers/dom';
 import { buildSite } from '../helpers/site-build';
-import { serveStatic, type StaticSite } from '../helpers/static-server';
 import { syntheticCorpus, writeCorpus } from '../helpers/synthetic-corpus';
 
 const COUNT = 300;
@@ -122,28 +120,19 @@ describe(`a handbook of ${COUNT} procedures`, () => {
   });
 
   describe.skipIf(!hasChromium)('offline in Chromium', () => {
-    let browser: Browser;
-    let site: StaticSite;
-    beforeAll(async () => {
-      site = await serveStatic(dist);
-      browser = await openBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await site?.close();
-    });
+    const served = servedInBrowser(() => dist);
 
     it('keeps what was opened and a whole category, and searches, with the network cut', { timeout: 240_000 }, async () => {
-      const context = await browser.newContext();
+      const context = await served.browser.newContext();
       try {
         const page = await context.newPage();
         const spa = corpus.filter((p) => p.path.startsWith('spa/'));
         const opened = corpus.find((p) => p.path.startsWith('hotel/'))!;
-        await page.goto(`${site.url}procedures/${idOf(opened)}/`);
+        await page.goto(`${served.site.url}procedures/${idOf(opened)}/`);
         await page.evaluate(() => navigator.serviceWorker.ready);
         await page.waitForFunction(() => document.querySelector('app-status [role="status"]')?.textContent?.includes('断网也能打开'));
 
-        await page.goto(`${site.url}categories/spa/`);
+        await page.goto(`${served.site.url}categories/spa/`);
         const keep = page.locator('offline-keep');
         await keep.locator('[data-keep]').click();
         await page.waitForFunction(() => document.querySelector('offline-keep [data-state]')?.textContent?.includes('已全部保存到本机'), undefined, {
@@ -152,7 +141,7 @@ describe(`a handbook of ${COUNT} procedures`, () => {
 
         await context.setOffline(true);
         for (const p of [opened, spa[0]!, spa.at(-1)!]) {
-          const response = await page.goto(`${site.url}procedures/${idOf(p)}/`, { waitUntil: 'domcontentloaded' });
+          const response = await page.goto(`${served.site.url}procedures/${idOf(p)}/`, { waitUntil: 'domcontentloaded' });
           expect(response?.status(), idOf(p)).toBe(200);
           expect(await page.locator('h1').first().textContent()).toBe(p.data.title);
         }
@@ -168,16 +157,7 @@ describe(`a handbook of ${COUNT} procedures`, () => {
     });
   });
   describe.skipIf(!hasChromium)('printing a category in volumes in one click', () => {
-    let browser: Browser;
-    let site: StaticSite;
-    beforeAll(async () => {
-      site = await serveStatic(dist);
-      browser = await openBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await site?.close();
-    });
+    const served = servedInBrowser(() => dist);
 
     /** The procedures of each of hotel's volume pages, in page order: what one click must print. */
     const volumeTitles = () =>
@@ -194,11 +174,11 @@ describe(`a handbook of ${COUNT} procedures`, () => {
       expect(volumes.length).toBeGreaterThan(1);
       expect([...titles].sort()).toEqual(hotel.map((p) => p.data.title).sort());
 
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const context = await served.browser.newContext({ viewport: { width: 1366, height: 900 } });
       const watch = await watchCsp(context); // also stands in for the print dialog: print() counts in html[data-printed]
       try {
         const page = await context.newPage();
-        await page.goto(`${site.url}handbook/hotel/`);
+        await page.goto(`${served.site.url}handbook/hotel/`);
         const button = page.locator('handbook-print-all [data-print-all]');
         await expect.poll(() => button.isVisible()).toBe(true);
         expect(await button.textContent()).toBe(printAllLabel(volumes.length, titles.length));
@@ -283,12 +263,12 @@ describe(`a handbook of ${COUNT} procedures`, () => {
     });
 
     it('says so and prints nothing when a volume does not load', async () => {
-      const context = await browser.newContext();
+      const context = await served.browser.newContext();
       const watch = await watchCsp(context);
       try {
         const page = await context.newPage();
         await page.route('**/handbook/hotel/2/', (route) => route.fulfill({ status: 503, body: '' }));
-        await page.goto(`${site.url}handbook/hotel/`);
+        await page.goto(`${served.site.url}handbook/hotel/`);
         await page.locator('handbook-print-all [data-print-all]').click();
         await page.waitForFunction(() => document.querySelector('handbook-print-all [data-state]')?.textContent?.includes('没有打印'));
         expect(await page.locator('handbook-print-all [data-state]').textContent()).toContain('第 2 册没能载入(服务器回答 503)');
