@@ -17,6 +17,13 @@ export function createTermLinker(terms: readonly GlossaryTerm[]): TermLinker {
     .filter(({ form }) => form.length > 0)
     // Longest form first, so 免查房 wins over 免查 at the same position.
     .sort((a, b) => b.form.length - a.form.length || a.form.localeCompare(b.form));
+  // By first character, longest first: each position of the text tries only the
+  // forms that can start there (the profile of a warm build found this scan).
+  const byFirst = new Map<string, typeof forms>();
+  for (const entry of forms) {
+    const first = entry.form[0]!;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), entry]);
+  }
   const seen = new Map<string, GlossaryTerm>();
 
   return {
@@ -25,7 +32,7 @@ export function createTermLinker(terms: readonly GlossaryTerm[]): TermLinker {
       let plain = '';
       let i = 0;
       while (i < text.length) {
-        const hit = forms.find(({ form }) => text.startsWith(form, i));
+        const hit = byFirst.get(text[i]!)?.find(({ form }) => text.startsWith(form, i));
         if (hit) {
           if (!seen.has(hit.term.id)) {
             seen.set(hit.term.id, hit.term);
