@@ -22,4 +22,36 @@ describe('createTermLinker', () => {
   it('returns text without terms unchanged', () => {
     expect(createTermLinker(terms).link('请这边走')).toEqual(['请这边走']);
   });
+
+  it('finds terms that share a first character, and terms outside the basic plane, as a scan of every form would', () => {
+    const many = [
+      { id: 'card', term: '房卡', aliases: [], definition: '' },
+      { id: 'card-sleeve', term: '房卡套', aliases: [], definition: '' },
+      { id: 'rate', term: '房价', aliases: [''], definition: '' },
+      { id: 'rare', term: '𠮷野', aliases: ['𠮷'], definition: '' },
+    ];
+    // The reference: at each position, the longest form of all that starts there.
+    const reference = (text: string) => {
+      const forms = many.flatMap((t) => [t.term, ...t.aliases].filter(Boolean).map((form) => ({ form, id: t.id }))).sort((a, b) => b.form.length - a.form.length);
+      const seen = new Set<string>();
+      const out: (string | { text: string; termId: string })[] = [];
+      let plain = '';
+      for (let i = 0; i < text.length; ) {
+        const hit = forms.find(({ form }) => text.startsWith(form, i));
+        if (hit && !seen.has(hit.id)) {
+          seen.add(hit.id);
+          if (plain) out.push(plain);
+          plain = '';
+          out.push({ text: hit.form, termId: hit.id });
+        } else plain += hit ? hit.form : text[i];
+        i += hit ? hit.form.length : 1;
+      }
+      if (plain) out.push(plain);
+      return out;
+    };
+    for (const text of ['房卡套和房卡', '房价房卡', '𠮷野家与𠮷', '房', '', '请把房卡套好,房价另议,𠮷']) {
+      expect(createTermLinker(many).link(text), text).toEqual(reference(text));
+    }
+    expect(createTermLinker(many).link('先发房卡套')).toEqual(['先发', { text: '房卡套', termId: 'card-sleeve' }]);
+  });
 });

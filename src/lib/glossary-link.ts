@@ -22,7 +22,9 @@ export function createTermLinker(terms: readonly GlossaryTerm[]): TermLinker {
   const byFirst = new Map<string, typeof forms>();
   for (const entry of forms) {
     const first = entry.form[0]!;
-    byFirst.set(first, [...(byFirst.get(first) ?? []), entry]);
+    const bucket = byFirst.get(first);
+    if (bucket) bucket.push(entry);
+    else byFirst.set(first, [entry]);
   }
   const seen = new Map<string, GlossaryTerm>();
 

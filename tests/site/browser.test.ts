@@ -143,6 +143,12 @@ describe.skipIf(!hasChromium)('pages in Chromium', () => {
     expect(await page.locator('.nav-toggle').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await nav.waitFor({ state: 'hidden' });
+    // Opened, then the screen turns wide (a tablet rotated): the text keeps its column beside the contents.
+    await page.locator('.nav-toggle').click();
+    await nav.waitFor({ state: 'visible' });
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await expect.poll(async () => (await page.locator('main').boundingBox())!.x).toBeGreaterThanOrEqual((await nav.boundingBox())!.x + (await nav.boundingBox())!.width - 1);
+    expect(await nav.isVisible()).toBe(true);
     await page.close();
   });
   describe.skipIf(!prerendered)('the swimlane view (按岗位分道)', () => {

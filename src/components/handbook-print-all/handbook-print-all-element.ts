@@ -21,6 +21,8 @@ import {
 
 // Read by html[data-print-only='handbook-all'] in handbook-print-all.css.
 const PRINT_FLAG = 'handbook-all';
+/** How long one volume may take to load before the binder is given up. */
+const VOLUME_TIMEOUT_S = 60;
 
 /** A failure the reader is told about as it is. */
 class PrintAllFailure extends Error {}
@@ -101,16 +103,24 @@ class HandbookPrintAll extends HTMLElement {
 
   private async load(volume: PrintAllVolume): Promise<LoadedVolume> {
     let response: Response;
+    let html: string;
+    // A stalled volume must not leave the button on 正在载入… for ever.
+    const why = (error: unknown) => (error instanceof DOMException && error.name === 'TimeoutError' ? `${VOLUME_TIMEOUT_S} 秒内没有载入完` : '网络中断');
     try {
-      response = await fetch(volume.url);
-    } catch {
-      throw new PrintAllFailure(failureText(volume.part, '网络中断'));
+      response = await fetch(volume.url, { signal: AbortSignal.timeout(VOLUME_TIMEOUT_S * 1000) });
+    } catch (error) {
+      throw new PrintAllFailure(failureText(volume.part, why(error)));
     }
     if (!response.ok) throw new PrintAllFailure(failureText(volume.part, `服务器回答 ${response.status}`));
+    try {
+      html = await response.text();
+    } catch (error) {
+      throw new PrintAllFailure(failureText(volume.part, why(error)));
+    }
     // Parsed into a <template>, whose content is inert: Chromium checks each <style> a DOMParser
     // document parses against this page's policy, and reports every one it would block.
     const parser = document.createElement('template');
-    parser.innerHTML = await response.text();
+    parser.innerHTML = html;
     const page = parser.content;
     const found = page.querySelector(VOLUME_PARTS.doc);
     if (!found) throw new PrintAllFailure(failureText(volume.part, '页面里没有手册内容'));
