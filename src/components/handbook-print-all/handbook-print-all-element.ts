@@ -104,18 +104,15 @@ class HandbookPrintAll extends HTMLElement {
   private async load(volume: PrintAllVolume): Promise<LoadedVolume> {
     let response: Response;
     let html: string;
-    // A stalled volume must not leave the button on 正在载入… for ever.
-    const why = (error: unknown) => (error instanceof DOMException && error.name === 'TimeoutError' ? `${VOLUME_TIMEOUT_S} 秒内没有载入完` : '网络中断');
     try {
+      // A stalled volume must not leave the button on 正在载入… for ever; the signal covers the body too.
       response = await fetch(volume.url, { signal: AbortSignal.timeout(VOLUME_TIMEOUT_S * 1000) });
-    } catch (error) {
-      throw new PrintAllFailure(failureText(volume.part, why(error)));
-    }
-    if (!response.ok) throw new PrintAllFailure(failureText(volume.part, `服务器回答 ${response.status}`));
-    try {
+      if (!response.ok) throw new PrintAllFailure(failureText(volume.part, `服务器回答 ${response.status}`));
       html = await response.text();
     } catch (error) {
-      throw new PrintAllFailure(failureText(volume.part, why(error)));
+      if (error instanceof PrintAllFailure) throw error;
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      throw new PrintAllFailure(failureText(volume.part, timedOut ? `${VOLUME_TIMEOUT_S} 秒内没有载入完` : '网络中断'));
     }
     // Parsed into a <template>, whose content is inert: Chromium checks each <style> a DOMParser
     // document parses against this page's policy, and reports every one it would block.
