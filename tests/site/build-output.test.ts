@@ -8,6 +8,7 @@ import { readYamlList } from '../helpers/content-files';
 import { loadProcedures } from '../helpers/procedures';
 import { chartsOf, chartsPrerendered, DIST, eagerScripts, readPage } from '../helpers/dist';
 import { attr, select, selectAll, source, text } from '../helpers/dom';
+import { paths } from '../../src/lib/urls';
 
 const procedures = loadProcedures();
 
@@ -72,5 +73,24 @@ describe('standing roles (a team’s duties that span the flow)', () => {
     }
     // Drawn in the reader's browser (no Chromium at build), the chart carries its step ids only once drawn.
     if (prerendered) for (const chart of chartsOf(html)) expect(chart.stepIds.length).toBe(p.data.steps.length);
+  });
+});
+
+describe('lean pages', () => {
+  const withChecklist = procedures.find((p) => p.data.checklists.length > 0)!;
+  // A scoped <style> puts data-astro-cid-… on every element its component writes: on a
+  // step list, a checklist or a quiz that is every step, item and option, on every page.
+  it.each([
+    ['a procedure page', paths.procedure(withChecklist.id), ['ol.steps', '.checklist']],
+    ['a quiz', paths.quiz(withChecklist.id), ['sop-quiz']],
+    ['the handbook', paths.handbook(), ['ol.steps', '.checklist']],
+  ] as const)('%s writes no scoped-style attribute inside its step list, checklists or quiz', (_name, path, roots) => {
+    const html = readPage(path);
+    for (const root of roots) {
+      const elements = selectAll(html, root).flatMap((el) => [el, ...selectAll(el, '*')]);
+      expect(elements.length, `${path} ${root}`).toBeGreaterThan(0);
+      const scoped = elements.filter((el) => Object.keys(el.properties).some((name) => /^dataAstroCid/.test(name)));
+      expect(scoped.map((el) => el.tagName), `${path} ${root}`).toEqual([]);
+    }
   });
 });

@@ -113,6 +113,23 @@ describe('the printable handbook', () => {
     }
   });
 
+  it('links each term to its own glossary entry, with no popover copies, and its steps carry no search-index marks', () => {
+    let terms = 0;
+    for (const path of [paths.handbook(), ...categories.map((c) => paths.handbook(c.id))]) {
+      const html = readPage(path);
+      const doc = select(html, '.handbook-doc[data-pagefind-ignore="all"]');
+      expect(doc, path).toBeDefined();
+      // The index skips the handbook whole: the step list's marks for it, and a definition per use, are dead weight.
+      expect(selectAll(doc!, '.term-pop, button.term, ol.steps [data-pagefind-title], ol.steps [data-pagefind-ignore]').map((el) => source(html, el).slice(0, 80)), path).toEqual([]);
+      for (const link of selectAll(doc!, 'a.term')) {
+        const entry = select(html, `.hb-glossary [id=${JSON.stringify(attr(link, 'href')!.slice(1))}]`);
+        expect(entry && text(select(entry, 'dt')!), `${path}: ${text(link)}`).toBeTruthy();
+        terms++;
+      }
+    }
+    expect(terms).toBeGreaterThan(procedures.length);
+  });
+
   it('has one page per category, holding only that category', () => {
     for (const category of categories) {
       const mine = procedures.filter((p) => p.data.category === category.id);
