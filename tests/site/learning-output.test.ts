@@ -98,7 +98,9 @@ describe('trainer quiz sheets', () => {
   it('puts the answer key on a new printed page', () => {
     const html = readPage('trainer/procedures/spa/lobby-shoe-bar/');
     const css = eagerStyles(html).map((style) => style.code).join('\n');
-    expect(css).toMatch(/\.answer-key\[[^\]]+\]\{[^}]*break-before:page/);
+    // The rule is rooted in the sheet, so it holds only if the key sits inside it.
+    expect(css).toMatch(/\.sheet \.answer-key\{[^}]*break-before:page/);
+    expect(selectAll(html, '.sheet .answer-key')).toHaveLength(1);
   });
 
   it('a path sheet numbers questions through all its procedures', () => {
