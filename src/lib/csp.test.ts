@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { allowStylesFromScripts, cspConfig, cspHash, extendStylePolicy, svgStyleTexts, trustStyle } from './csp';
+import { allowStylesFromScripts, cspConfig, cspHash, extendStylePolicy, inlineHashes, narrowPolicy, svgStyleTexts, trustStyle } from './csp';
 
 const meta = (policy: string) => `<head><meta http-equiv="content-security-policy" content="${policy}"><title>x</title></head>`;
 
@@ -49,6 +49,35 @@ describe('extendStylePolicy', () => {
     const html = meta("style-src 'self';");
     expect(extendStylePolicy(html, styles([]))).toBe(html);
     expect(extendStylePolicy('<head></head>', styles(['sha256-b']))).toBeUndefined();
+  });
+});
+
+describe('narrowPolicy', () => {
+  const a = cspHash('.a{}');
+  const run = cspHash('console.log(1)');
+  const page = (policy: string, body: string) => `${meta(policy)}<body>${body}</body>`;
+  it('keeps the hashes of the inline scripts and styles the page carries, and drops the rest', () => {
+    const policy = `default-src 'self'; script-src 'self' '${run}' 'sha256-other='; style-src 'self' '${a}' 'sha256-gone='; style-src-attr 'unsafe-inline';`;
+    const body = `<style>.a{}</style><script type="module">console.log(1)</script>`;
+    expect(narrowPolicy(page(policy, body))).toBe(
+      page(`default-src 'self'; script-src 'self' '${run}'; style-src 'self' '${a}'; style-src-attr 'unsafe-inline';`, body),
+    );
+  });
+  it('keeps what the components registered, although the page text differs (a <style> in <svg> is decoded)', () => {
+    const registered = cspHash('#c > g{}');
+    const out = narrowPolicy(page(`style-src 'self' '${registered}';`, '<svg><style>#c &gt; g{}</style></svg>'), new Set([registered]))!;
+    expect(out).toContain(`'${registered}'`);
+  });
+  it('counts neither an external script nor a JSON block as inline code', () => {
+    const json = '{"a":1}';
+    const body = `<script type="module" src="/a.js"></script><script type="application/json">${json}</script>`;
+    expect([...inlineHashes(body)]).toEqual([]);
+    expect(narrowPolicy(page(`script-src 'self' '${cspHash(json)}';`, body))).toBe(page("script-src 'self';", body));
+  });
+  it('leaves every other source alone, and says so when the page has no policy', () => {
+    const policy = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;";
+    expect(narrowPolicy(page(policy, ''))).toBe(page(policy, ''));
+    expect(narrowPolicy('<head></head>')).toBeUndefined();
   });
 });
 

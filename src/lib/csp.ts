@@ -101,6 +101,15 @@ export function allowStylesFromScripts(locals: TrustedInline): void {
 }
 
 const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i;
+/**
+ * An inline <script> or <style> of the page's HTML. Both are raw text there: the
+ * element ends at the first closing tag, so a pattern reads them as the parser does.
+ * (A <style> inside <svg> is decoded first; its hash comes from trustStyle.)
+ */
+const RAW_TEXT_ELEMENT = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi;
+const HASH_SOURCE = /^'sha(256|384|512)-/;
+/** Script types a browser runs; JSON data blocks are not run, so CSP does not check them. */
+const RUN_TYPE = /^\s*(|module|(text|application)\/(java|ecma)script)\s*$/i;
 
 /**
  * The page with its policy's <style> sources (style-src-elem when the policy
@@ -126,6 +135,38 @@ export function extendStylePolicy(html: string, styles: InlineStyles): string | 
   const extra = styles.fromScripts ? ["'unsafe-inline'"] : added;
   const lead = /^\s*/.exec(directives[at]!)![0];
   directives[at] = `${lead}${[name, ...new Set([...kept, ...extra])].join(' ')}`;
+  const start = match.index + match[1]!.length;
+  return html.slice(0, start) + directives.join(';') + html.slice(start + match[2]!.length);
+}
+
+/** Hashes of the inline scripts and styles a page carries, as Astro hashes them (the raw text). */
+export function inlineHashes(html: string): Set<string> {
+  const hashes = new Set<string>();
+  for (const [, tag, attributes, body] of html.matchAll(RAW_TEXT_ELEMENT)) {
+    if (/\ssrc\s*=/i.test(attributes!)) continue;
+    const type = /\stype\s*=\s*"([^"]*)"/i.exec(attributes!)?.[1] ?? '';
+    if (tag!.toLowerCase() === 'script' && !RUN_TYPE.test(type)) continue;
+    hashes.add(cspHash(body!));
+  }
+  return hashes;
+}
+
+/**
+ * The page's policy without the hashes of scripts and styles it does not carry.
+ * Astro names every inline script and style of the whole site on every page
+ * (2 KB a page); a page needs only its own. `keep`: hashes the page's
+ * components registered (trustStyle), kept whatever the page's text says.
+ */
+export function narrowPolicy(html: string, keep: ReadonlySet<string> = new Set()): string | undefined {
+  const match = CSP_META.exec(html);
+  if (!match) return undefined;
+  const present = inlineHashes(html);
+  const directives = match[2]!.split(';').map((directive) => {
+    const [name, ...sources] = directive.trim().split(/\s+/);
+    if (!name || !/^(script|style)-src(-elem)?$/.test(name)) return directive;
+    const kept = sources.filter((source) => !HASH_SOURCE.test(source) || present.has(source.slice(1, -1)) || keep.has(source.slice(1, -1)));
+    return `${/^\s*/.exec(directive)![0]}${[name, ...kept].join(' ')}`;
+  });
   const start = match.index + match[1]!.length;
   return html.slice(0, start) + directives.join(';') + html.slice(start + match[2]!.length);
 }
