@@ -34,24 +34,33 @@ describe('compactChartSvg', () => {
   const out = compactChartSvg(chart);
 
   it('keeps what something points at and drops the definitions nobody uses', () => {
-    expect(elements(out, (el) => el.tagName === 'marker').map((m) => m.properties.id)).toEqual(['c_flowchart-v2-pointEnd']);
+    expect(elements(out, (el) => el.tagName === 'marker').map((m) => m.properties.id)).toEqual(['c-d0']);
     expect(out).not.toContain('<filter');
     expect(out).not.toContain('<defs');
     expect(out).not.toContain('linearGradient');
-    expect(out).toContain('marker-end="url(#c_flowchart-v2-pointEnd)"');
+    // The arrow's marker: a short id of the chart's own, written in every arrow.
+    expect(out).toContain('marker-end="url(#c-d0)"');
+    expect(out).not.toContain('pointEnd');
   });
 
-  it('keeps node ids, links, step ids, the edge data-id the walkthrough reads, and the text', () => {
-    for (const kept of ['data-id="L_s_a_s_b_0"', 'href="#step-a"', 'data-step-id="a"', 'id="c-flowchart-s_a-0"', '<p>核对 &lt;预订></p>', 'aria-label="流程图"']) {
+  it('keeps links, step ids, the edge data-id the walkthrough reads, and the text', () => {
+    for (const kept of ['data-id="L_s_a_s_b_0"', 'href="#step-a"', 'data-step-id="a"', '<p>核对 &lt;预订></p>', 'aria-label="流程图"']) {
       expect(out).toContain(kept);
     }
-    // An edge's id points nowhere: only its data-id is read.
+    // An edge's id and a node's point nowhere: the walkthrough reads data-id and data-step-id.
     expect(out).not.toContain('id="c-L_s_a_s_b_0"');
+    expect(out).not.toContain('id="c-flowchart-s_a-0"');
+    // A group something points at keeps its id.
+    expect(out).toContain('<g class="edgeLabel" id="c-edge-label-s_a-s_b">');
   });
 
   it("leaves to chart.css what every label box shares, keeps what a wrapped one changes, and drops the labels' namespace", () => {
     const boxes = elements(out, (_, parent) => parent?.tagName === 'foreignObject').map((el) => el.properties.style);
-    expect(boxes).toEqual(['display:table', 'display:table;white-space:break-spaces;max-width:180px;width:120px']);
+    // A node's box may grow to 180 px, as chart.css gives every node label.
+    expect(boxes).toEqual(['display:table', 'display:table;white-space:break-spaces;width:120px']);
+    // Mermaid's span around the text goes; the text stays in its paragraph.
+    expect(out).not.toContain('<span');
+    expect(elements(out, (_, parent) => parent?.tagName === 'div').map((el) => el.tagName)).toEqual(['p', 'p']);
     expect(out).not.toContain('http://www.w3.org/1999/xhtml');
     expect(out).toContain('xmlns="http://www.w3.org/2000/svg"');
   });
@@ -64,8 +73,10 @@ describe('compactChartSvg', () => {
 
   it('drops editor-only attributes, empty styles, doubled classes and empty placeholders', () => {
     expect(out).not.toMatch(/data-look|data-et|data-edge|style=""|style=";"/);
-    expect(out).toContain('class="edge-thickness-normal edge-pattern-solid flowchart-link"');
-    expect(elements(out, (el) => el.tagName === 'rect').map((el) => el.properties.className)).toEqual([['basic', 'label-container']]);
+    // Mermaid's default edge look and its own stylesheet's names draw nothing here.
+    expect(out).toContain('class="flowchart-link"');
+    expect(out).toContain('<g class="node kind-task"');
+    expect(elements(out, (el) => el.tagName === 'rect').map((el) => el.properties.className)).toEqual([undefined]);
   });
 
   it('rounds coordinates to 0.01 and never shrinks a size or the drawing box', () => {
@@ -74,6 +85,16 @@ describe('compactChartSvg', () => {
     expect(out).toContain('x="-70" y="-21.25" width="140.01"');
     expect(out).toContain('<foreignObject width="120.01" height="22.5">');
     expect(out).toContain('viewBox="4 4 260.27 1003.51"');
+  });
+
+  it('keeps a box that differs from what chart.css gives its kind, and tells edge labels from node labels', () => {
+    const labels = compactChartSvg(
+      '<svg id="e"><g class="edgeLabel"><g class="label"><foreignObject width="15" height="22.5"><div class="labelBkg" style="display: table-cell; max-width: 200px;"><span class="edgeLabel"><p>是</p></span></div></foreignObject></g></g>' +
+        '<g class="node"><g class="label"><foreignObject width="15" height="22.5"><div style="display: table-cell; max-width: 200px;"><span class="nodeLabel"><p>否</p></span></div></foreignObject></g></g>' +
+        '<g class="cluster swimlane-label"><foreignObject width="60" height="22.5"><div style="display: table-cell; max-width: 246.016px;"><span class="nodeLabel"><p>接待人员</p></span></div></foreignObject></g></svg>',
+    );
+    const boxes = elements(labels, (_, parent) => parent?.tagName === 'foreignObject').map((el) => el.properties.style);
+    expect(boxes).toEqual([undefined, 'max-width:200px', 'max-width:246.016px']);
   });
 
   it('is much smaller and stable: compacting twice changes nothing', () => {

@@ -37,7 +37,7 @@ function seenLabelSizes(selector: string): { min: number; perChart: number[] } {
     // "none" stretches each axis; any other value letterboxes ("meet") or crops ("slice").
     const par = svg.preserveAspectRatio.baseVal;
     const scale = par.align === 1 ? Math.min(sx, sy) : par.meetOrSlice === 2 ? Math.max(sx, sy) : Math.min(sx, sy);
-    const labels = svg.querySelectorAll<HTMLElement>('.nodeLabel, .edgeLabel p, .edgeLabel span');
+    const labels = svg.querySelectorAll<HTMLElement>('.nodeLabel, foreignObject p, .edgeLabel span');
     let min = Infinity;
     for (const label of Array.from(labels)) {
       if (!label.textContent?.trim()) continue;
@@ -138,7 +138,7 @@ async function walkEveryStep(stepIds: readonly string[]): Promise<{ id: string; 
     const node = document.querySelector<SVGGElement>(`.walk-chart g.node.is-current[data-step-id="${CSS.escape(id)}"]`);
     const svg = node?.ownerSVGElement;
     const panel = svg?.closest('.chart-scroll');
-    const label = node?.querySelector<HTMLElement>('.nodeLabel');
+    const label = node?.querySelector<HTMLElement>('.nodeLabel, foreignObject p');
     if (!node || !svg || !panel || !label) continue;
     const box = svg.getBoundingClientRect();
     const view = svg.viewBox.baseVal;

@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('pages in Chromium', () => {
           .filter((el) => el.getClientRects().length > 0)
           .map((el) => {
             const shape = el.querySelector('rect, polygon')!.getBoundingClientRect();
-            const label = el.querySelector('.nodeLabel')!.getBoundingClientRect();
+            const label = el.querySelector('.nodeLabel, foreignObject p')!.getBoundingClientRect();
             const fits =
               label.width > 0 &&
               label.left >= shape.left - 1 &&

@@ -191,7 +191,7 @@ describe.skipIf(!hasChromium)('printing in Chromium', () => {
       // The heading's page also holds the first part's first node.
       const headingPage = texts.findIndex((t) => t.split('\n').some((line) => line.trim() === '流程图'));
       expect(headingPage, `${p.id}: 流程图 heading`).toBeGreaterThanOrEqual(0);
-      const firstNode = await page.$eval('figure.chart .chart-part svg g.node[data-step-id] .nodeLabel', (el) => el.textContent ?? '');
+      const firstNode = await page.$eval('figure.chart .chart-part svg g.node[data-step-id] foreignObject', (el) => el.textContent ?? '');
       expect(flat(texts[headingPage]!), `${p.id}: chart on the heading's page`).toContain(flat(firstNode));
       // Running header and footer aside, every page but the last holds at least three lines.
       texts.slice(0, -1).forEach((text, i) => {
